@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { takeFirst } from '../src/core/dataset';
+import { accuracyOf, confusionMatrix, perClassAccuracy } from '../src/core/metrics';
+import { checkManifest, type EpochRecord, type Manifest, type ModelEntry } from '../src/core/manifest';
+import { seededRandom } from '../src/core/random';
+import { evaluate } from '../src/ml/evaluate';
+import { fit } from '../src/ml/fit';
+import { buildModel } from '../src/ml/models';
+import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
+import { loadFashionMnist } from './lib/fashion-mnist';
+import { saveModelAtomically, writeJsonAtomically } from './lib/model-files';
+import { initNodeBackend } from './lib/tf-node';
+
+const USAGE = `npm run train -- [--model mlp|cnn] [--epochs N] [--hidden N] [--batch N] [--limit N]
+                     [--seed N] [--out DIR] [--id ID] [--data DIR] [--backend wasm|cpu]`;
+
+const { values: args } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'mlp' },
+    epochs: { type: 'string' },
+    hidden: { type: 'string' },
+    batch: { type: 'string' },
+    limit: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'public/models' },
+    id: { type: 'string' },
+    data: { type: 'string' },
+    backend: { type: 'string', default: 'wasm' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const base = RECIPES[args.model!];
+if (!base) throw new Error(`Unknown --model ${args.model}; known: ${Object.keys(RECIPES).join(', ')}\n${USAGE}`);
+const int = (v: string | undefined, fallback: number | undefined, name: string) => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  return n;
+};
+const recipe: Recipe = {
+  ...base,
+  epochs: int(args.epochs, base.epochs, 'epochs')!,
+  batchSize: int(args.batch, base.batchSize, 'batch')!,
+  hidden: int(args.hidden, base.hidden, 'hidden'),
+};
+const seed = int(args.seed, 1, 'seed')!;
+const id = args.id ?? (recipe.kind === 'mlp' && recipe.hidden !== 128 ? `mlp-${recipe.hidden}` : args.model!);
+
+const tf = await initNodeBackend(args.backend as 'wasm' | 'cpu');
+const data = await loadFashionMnist(args.data);
+const limit = int(args.limit, undefined, 'limit');
+const train = limit ? takeFirst(data.train, limit) : data.train;
+console.log(`Fashion-MNIST from ${data.dir} (${data.source}): ${train.count} train, ${data.test.count} test images`);
+console.log(`Training ${id} on ${tf.getBackend()}: ${recipe.epochs} epochs, batch ${recipe.batchSize}, seed ${seed}`);
+
+const model = buildModel(recipe.kind, { hidden: recipe.hidden, seed });
+const optimizer = tf.train.adam(recipe.learningRate);
+const history: EpochRecord[] = [];
+await fit(model, optimizer, train, {
+  epochs: recipe.epochs,
+  batchSize: recipe.batchSize,
+  schedule: scheduleOf(recipe),
+  random: seededRandom(seed),
+  augment: recipe.augment,
+  onEpoch: async (m) => {
+    const test = await evaluate(model, data.test);
+    history.push({ ...m, testLoss: test.loss, testAccuracy: test.accuracy });
+    const f = (x: number) => x.toFixed(4);
+    console.log(
+      `epoch ${String(m.epoch).padStart(2)}/${recipe.epochs}  train loss ${f(m.trainLoss)} acc ${f(m.trainAccuracy)}` +
+        `  test loss ${f(test.loss)} acc ${f(test.accuracy)}  ${m.seconds.toFixed(1)} s`,
+    );
+  },
+});
+
+const final = await evaluate(model, data.test);
+const matrix = confusionMatrix(data.test.labels, final.predicted);
+const outDir = args.out!;
+const bytes = await saveModelAtomically(model, join(outDir, id));
+const entry: ModelEntry = {
+  id,
+  names:
+    recipe.kind === 'mlp' && recipe.hidden !== 128
+      ? { es: `Red densa (${recipe.hidden} neuronas)`, en: `Dense network (${recipe.hidden} units)` }
+      : recipe.names,
+  file: `${id}/model.json`,
+  inputShape: [28, 28],
+  parameters: model.countParams(),
+  bytes,
+  testAccuracy: accuracyOf(matrix),
+  testLoss: final.loss,
+  perClassAccuracy: perClassAccuracy(matrix),
+  confusionMatrix: matrix,
+  history,
+  training: {
+    kind: recipe.kind,
+    epochs: recipe.epochs,
+    batchSize: recipe.batchSize,
+    ...(recipe.hidden ? { hidden: recipe.hidden } : {}),
+    optimizer: 'adam',
+    learningRate: recipe.schedule === 'one-cycle' ? `one-cycle, peak ${recipe.learningRate}` : recipe.learningRate,
+    augmentation: recipe.augment
+      ? `random shift ±${recipe.augment.maxShift} px, horizontal flip p=${recipe.augment.flipProbability}`
+      : 'none',
+    seed,
+    trainImages: train.count,
+    backend: tf.getBackend(),
+    secondsPerEpoch: history.reduce((s, h) => s + h.seconds, 0) / history.length,
+  },
+  dataset: { name: 'Fashion-MNIST', sha256: data.sha256 },
+  date: new Date().toISOString(),
+};
+const manifestPath = join(outDir, 'manifest.json');
+const manifest: Manifest = existsSync(manifestPath)
+  ? checkManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
+  : { version: 1, models: [] };
+manifest.models = [...manifest.models.filter((m) => m.id !== id), entry].sort((a, b) => a.id.localeCompare(b.id));
+writeJsonAtomically(manifestPath, manifest);
+console.log(
+  `Saved ${id}: test accuracy ${entry.testAccuracy.toFixed(4)}, ${entry.parameters} parameters → ${join(outDir, id)}`,
+);

@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_PIXELS, IMAGE_SIDE } from '../core/classes';
+import type { LabelledImages } from '../core/dataset';
+import { augmentImage, type AugmentOptions } from '../core/augment';
+import { permutation } from '../core/random';
+import { countCorrect, sparseCrossEntropy } from './losses';
+import type { LearningRateSchedule } from './schedule';
+
+/** Training metrics of one finished epoch. */
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  seconds: number;
+}
+
+/** Options of {@link fit}. */
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  schedule: LearningRateSchedule;
+  random: () => number;
+  augment?: AugmentOptions;
+  /** Called after each epoch; may evaluate the model. Awaited before the next epoch. */
+  onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
+  /** Called every `yieldEvery` batches (browser: give the event loop a turn, report progress). */
+  onBatch?: (batch: number, batchesPerEpoch: number) => void | Promise<void>;
+  yieldEvery?: number;
+  signal?: AbortSignal;
+}
+
+/** Thrown when the loss stops being finite; the caller should discard the run. */
+export class NonFiniteLossError extends Error {
+  constructor(epoch: number) {
+    super(`Loss became NaN or infinite in epoch ${epoch}; training stopped`);
+    this.name = 'NonFiniteLossError';
+  }
+}
+
+/** Fills `xs` (0–1 floats) with images `order[from..from+n]`, augmented when asked. */
+function fillBatch(
+  set: LabelledImages,
+  order: Int32Array,
+  from: number,
+  n: number,
+  xs: Float32Array,
+  ys: Int32Array,
+  options: FitOptions,
+): void {
+  const scratch = new Float32Array(IMAGE_PIXELS);
+  for (let i = 0; i < n; i++) {
+    const index = order[from + i]!;
+    const src = set.images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
+    ys[i] = set.labels[index]!;
+    if (options.augment) {
+      for (let p = 0; p < IMAGE_PIXELS; p++) scratch[p] = src[p]! / 255;
+      augmentImage(scratch, xs, i * IMAGE_PIXELS, options.random, options.augment);
+    } else {
+      for (let p = 0; p < IMAGE_PIXELS; p++) xs[i * IMAGE_PIXELS + p] = src[p]! / 255;
+    }
+  }
+}
+
+/**
+ * Mini-batch training with Adam-style `optimizer` on uint8 images: shuffles each epoch,
+ * follows the learning-rate schedule per step, keeps loss/accuracy sums on the device (one read
+ * per epoch, no per-batch sync) and stops with {@link NonFiniteLossError} on NaN/∞.
+ */
+export async function fit(
+  model: tf.LayersModel,
+  optimizer: tf.AdamOptimizer,
+  set: LabelledImages,
+  options: FitOptions,
+): Promise<EpochMetrics[]> {
+  const { epochs, batchSize } = options;
+  const batches = Math.ceil(set.count / batchSize);
+  const total = epochs * batches;
+  const xs = new Float32Array(batchSize * IMAGE_PIXELS);
+  const ys = new Int32Array(batchSize);
+  const history: EpochMetrics[] = [];
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = performance.now();
+    const order = permutation(set.count, options.random);
+    let lossSum = tf.scalar(0);
+    let correctSum = tf.scalar(0);
+    try {
+      for (let b = 0; b < batches; b++) {
+        if (options.signal?.aborted)
+          throw options.signal.reason ?? new DOMException('Training cancelled', 'AbortError');
+        const n = Math.min(batchSize, set.count - b * batchSize);
+        fillBatch(set, order, b * batchSize, n, xs, ys, options);
+        (optimizer as unknown as { learningRate: number }).learningRate = options.schedule(
+          (epoch - 1) * batches + b,
+          total,
+        );
+        const x = tf.tensor3d(xs.subarray(0, n * IMAGE_PIXELS), [n, IMAGE_SIDE, IMAGE_SIDE]);
+        const y = tf.tensor1d(ys.subarray(0, n), 'int32');
+        let correct: tf.Scalar | undefined;
+        const loss = optimizer.minimize(() => {
+          const probs = model.apply(x, { training: true }) as tf.Tensor2D;
+          correct = tf.keep(countCorrect(y, probs));
+          return sparseCrossEntropy(y, probs);
+        }, true)!;
+        const [nextLoss, nextCorrect] = tf.tidy(() => [tf.add(lossSum, tf.mul(loss, n)), tf.add(correctSum, correct!)]);
+        tf.dispose([x, y, loss, correct!, lossSum, correctSum]);
+        lossSum = nextLoss as tf.Scalar;
+        correctSum = nextCorrect as tf.Scalar;
+        if (options.onBatch && options.yieldEvery && (b + 1) % options.yieldEvery === 0) {
+          const partial = (await lossSum.data())[0]!;
+          if (!Number.isFinite(partial)) throw new NonFiniteLossError(epoch);
+          await options.onBatch(b + 1, batches);
+        }
+      }
+    } catch (err) {
+      tf.dispose([lossSum, correctSum]);
+      throw err;
+    }
+    const trainLoss = (await lossSum.data())[0]! / set.count;
+    const trainAccuracy = (await correctSum.data())[0]! / set.count;
+    tf.dispose([lossSum, correctSum]);
+    if (!Number.isFinite(trainLoss)) throw new NonFiniteLossError(epoch);
+    const metrics = { epoch, trainLoss, trainAccuracy, seconds: (performance.now() - started) / 1000 };
+    history.push(metrics);
+    await options.onEpoch?.(metrics);
+  }
+  return history;
+}
