@@ -1,0 +1,61 @@
+import { preprocess } from '../core/preprocess';
+import { t } from '../state/i18n';
+import { submit } from '../state/predict-loop';
+import { BackendBadge } from './BackendBadge';
+import { Confidences } from './Confidences';
+import { DrawCanvas, type DrawApi } from './DrawCanvas';
+import { DrawToolbar } from './DrawToolbar';
+import { ErrorBanner } from './ErrorBanner';
+import { Examples } from './Examples';
+import { LangToggle } from './LangToggle';
+import { ModelPicker } from './ModelPicker';
+import { Notice } from './Notice';
+import { Preview } from './Preview';
+
+/** The whole app: drawing pad, result, examples and settings, one column on phones. */
+export function App() {
+  let pad: DrawApi | undefined;
+  const fromPad = (eventTime: number): void =>
+    submit({ produce: () => (pad ? preprocess(pad.pixels()) : null), eventTime });
+  const fixed = (x: Float32Array | null, eventTime: number): void => submit({ produce: () => x, eventTime });
+
+  return (
+    <>
+      <header class="masthead">
+        <div class="brand">
+          <img src={`${import.meta.env.BASE_URL}logo.svg`} alt="" width="32" height="32" />
+          <h1>Prenda</h1>
+        </div>
+        <LangToggle />
+      </header>
+      <main class="layout">
+        <p class="tagline">{t('tagline')}</p>
+        <ErrorBanner />
+        <Notice />
+        <section class="card draw" aria-label={t('canvasLabel')}>
+          <DrawCanvas api={(api) => (pad = api)} onChange={fromPad} />
+          <DrawToolbar
+            onUndo={() => pad?.undo()}
+            onClear={() => pad?.clear()}
+            onPhoto={(image, at) => fixed(preprocess(image, { normalize: true }), at)}
+          />
+          <p class="tip">{t('fillTip')}</p>
+        </section>
+        <div class="side">
+          <Confidences />
+          <div class="card inspect">
+            <Preview />
+            <div class="settings">
+              <ModelPicker />
+              <BackendBadge />
+            </div>
+          </div>
+          <Examples onPick={(x, at) => fixed(x, at)} />
+        </div>
+      </main>
+      <footer class="foot">
+        <p>{t('privacy')}</p>
+      </footer>
+    </>
+  );
+}

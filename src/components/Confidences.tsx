@@ -1,0 +1,43 @@
+import { For, createMemo } from 'solid-js';
+import { NUM_CLASSES } from '../core/classes';
+import { argmax, probs } from '../state/app';
+import { classLabel, t } from '../state/i18n';
+
+const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
+
+const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 0 : 1)} %`;
+
+/** The top class (announced politely to screen readers) and ten probability bars; a hint when empty. */
+export function Confidences() {
+  const top = createMemo(() => argmax(probs()));
+  const p = (i: number): number => probs()?.[i] ?? 0;
+  return (
+    <section class="card result" aria-labelledby="result-heading">
+      <h2 id="result-heading" class="eyebrow">
+        {t('resultHeading')}
+      </h2>
+      <p class="top" data-testid="top-class" data-class={top() >= 0 ? String(top()) : ''} aria-live="polite">
+        {top() >= 0 ? classLabel(top()) : <span class="hint">{t('hint')}</span>}
+      </p>
+      <ol class="bars" data-testid="confidences" aria-label={t('confidences')}>
+        <For each={CLASSES}>
+          {(i) => (
+            <li
+              class="bar"
+              classList={{ 'bar--top': i === top() }}
+              data-testid="confidence"
+              data-class={String(i)}
+              data-p={String(p(i))}
+            >
+              <span class="bar__name">{classLabel(i)}</span>
+              <span class="bar__track" aria-hidden="true">
+                <span class="bar__fill" style={{ transform: `scaleX(${p(i)})` }} />
+              </span>
+              <span class="bar__value">{probs() ? percent(p(i)) : '–'}</span>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}

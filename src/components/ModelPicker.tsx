@@ -1,0 +1,38 @@
+import { For } from 'solid-js';
+import type { ModelEntry } from '../core/manifest';
+import { modelId, models } from '../state/app';
+import { selectModel } from '../state/engine';
+import { lang, t } from '../state/i18n';
+
+/** "1.2 MB" / "350 kB" for a byte count. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+}
+
+function optionText(m: ModelEntry): string {
+  const acc = `${(m.testAccuracy * 100).toFixed(1)} %`;
+  return t('modelOption', { name: m.names[lang()] ?? m.id, acc, size: formatBytes(m.bytes) });
+}
+
+/** Chooses the model among those of the manifest, showing each one's test accuracy and size. */
+export function ModelPicker() {
+  return (
+    <label class="field">
+      <span class="field__label">{t('model')}</span>
+      <select
+        data-testid="model-select"
+        value={modelId()}
+        disabled={models().length === 0}
+        onChange={(e) => void selectModel(e.currentTarget.value)}
+      >
+        <For each={models()}>
+          {(m) => (
+            <option value={m.id} selected={m.id === modelId()}>
+              {optionText(m)}
+            </option>
+          )}
+        </For>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,146 @@
+import { IMAGE_PIXELS, IMAGE_SIDE } from './classes';
+
+/** A plain RGBA raster, as from canvas getImageData or an image decoder in Node. */
+export interface RgbaImage {
+  readonly data: Uint8ClampedArray | Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Tuning for {@link preprocess}. */
+export interface PreprocessOptions {
+  /** Ink level (0..1) above which a pixel counts as part of the drawing. */
+  threshold?: number;
+  /** Stretch the result so the strongest ink becomes 1 (helps faint photos). */
+  normalize?: boolean;
+}
+
+/** A rectangle in pixel coordinates, right and bottom exclusive. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Ink per pixel (0 = background, 1 = full ink): grayscale of the image over white, inverted. */
+export function inkLevels(image: RgbaImage): Float32Array {
+  const { data, width, height } = image;
+  const ink = new Float32Array(width * height);
+  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
+    const lum = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+    const alpha = data[p + 3]! / 255;
+    const overWhite = lum * alpha + 255 * (1 - alpha);
+    ink[i] = 1 - overWhite / 255;
+  }
+  return ink;
+}
+
+/** Bounding box of the pixels whose ink exceeds `threshold`, or null when there are none. */
+export function inkBox(ink: Float32Array, width: number, height: number, threshold: number): Box | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (ink[row + x]! > threshold) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+}
+
+/** Area-averaging (box filter) weights mapping `src` samples onto `dst` samples along one axis. */
+function axisWeights(src: number, dst: number): { start: Int32Array; weights: Float32Array[] } {
+  const scale = src / dst;
+  const start = new Int32Array(dst);
+  const weights: Float32Array[] = [];
+  for (let o = 0; o < dst; o++) {
+    const a = o * scale;
+    const b = a + scale;
+    const first = Math.floor(a);
+    const last = Math.min(src, Math.ceil(b));
+    const w = new Float32Array(last - first);
+    for (let s = first; s < last; s++) w[s - first] = (Math.min(b, s + 1) - Math.max(a, s)) / scale;
+    start[o] = first;
+    weights.push(w);
+  }
+  return { start, weights };
+}
+
+/** Resizes a crop of a one-channel image to `outW`×`outH` by area averaging. */
+export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: number, outH: number): Float32Array {
+  const cw = box.x1 - box.x0;
+  const ch = box.y1 - box.y0;
+  const hx = axisWeights(cw, outW);
+  const hy = axisWeights(ch, outH);
+  const rows = new Float32Array(ch * outW);
+  for (let y = 0; y < ch; y++) {
+    const srcRow = (box.y0 + y) * srcWidth + box.x0;
+    for (let o = 0; o < outW; o++) {
+      const w = hx.weights[o]!;
+      let sum = 0;
+      for (let k = 0, s = srcRow + hx.start[o]!; k < w.length; k++, s++) sum += src[s]! * w[k]!;
+      rows[y * outW + o] = sum;
+    }
+  }
+  const out = new Float32Array(outW * outH);
+  for (let o = 0; o < outH; o++) {
+    const w = hy.weights[o]!;
+    for (let x = 0; x < outW; x++) {
+      let sum = 0;
+      for (let k = 0; k < w.length; k++) sum += rows[(hy.start[o]! + k) * outW + x]! * w[k]!;
+      out[o * outW + x] = sum;
+    }
+  }
+  return out;
+}
+
+/**
+ * Turns a drawing or photo (dark garment on a light background) into the model's input:
+ * a 28×28 Float32Array, 1 = garment, 0 = background, the garment's long side fitted to 28 and
+ * centred, as in Fashion-MNIST. Returns null when nothing is drawn.
+ */
+export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): Float32Array | null {
+  const threshold = options.threshold ?? 0.1;
+  const ink = inkLevels(image);
+  const box = inkBox(ink, image.width, image.height, threshold);
+  if (!box) return null;
+  const cw = box.x1 - box.x0;
+  const ch = box.y1 - box.y0;
+  const scale = IMAGE_SIDE / Math.max(cw, ch);
+  const outW = Math.max(1, Math.min(IMAGE_SIDE, Math.round(cw * scale)));
+  const outH = Math.max(1, Math.min(IMAGE_SIDE, Math.round(ch * scale)));
+  const small = resizeArea(ink, image.width, box, outW, outH);
+  let max = 0;
+  for (const v of small) if (v > max) max = v;
+  const gain = options.normalize && max > 0 ? 1 / max : 1;
+  const out = new Float32Array(IMAGE_PIXELS);
+  const left = Math.floor((IMAGE_SIDE - outW) / 2);
+  const top = Math.floor((IMAGE_SIDE - outH) / 2);
+  for (let y = 0; y < outH; y++) {
+    for (let x = 0; x < outW; x++) {
+      out[(top + y) * IMAGE_SIDE + left + x] = Math.min(1, Math.max(0, small[y * outW + x]! * gain));
+    }
+  }
+  return out;
+}
+
+/** Renders a 28×28 input (1 = white garment) as opaque RGBA pixels, as the model sees it. */
+export function inputToRgba(input: Float32Array): Uint8ClampedArray<ArrayBuffer> {
+  const rgba = new Uint8ClampedArray(input.length * 4);
+  for (let i = 0; i < input.length; i++) {
+    const v = Math.round(input[i]! * 255);
+    rgba[i * 4] = v;
+    rgba[i * 4 + 1] = v;
+    rgba[i * 4 + 2] = v;
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../core/classes';
+
+/** A loaded, warmed-up Fashion-MNIST model that turns one 28×28 input into 10 probabilities. */
+export class Classifier {
+  private readonly shape: number[];
+
+  /** Wraps an already built model (its input must hold 784 values, its output 10). */
+  constructor(readonly model: LayersModel) {
+    const inputShape = model.inputs[0]?.shape.slice(1) ?? [];
+    if (inputShape.reduce<number>((a, b) => a * (b ?? 0), 1) !== IMAGE_PIXELS) {
+      throw new Error(`Model input ${JSON.stringify(inputShape)} does not hold ${IMAGE_PIXELS} pixels`);
+    }
+    this.shape = [1, ...(inputShape as number[])];
+  }
+
+  /** Loads a tfjs layers model (model.json + weights) and runs one warm-up prediction. */
+  static async load(url: string): Promise<Classifier> {
+    const classifier = new Classifier(await loadLayersModel(url));
+    await classifier.warmUp();
+    return classifier;
+  }
+
+  /** Runs one prediction on zeros, so shader compilation is not paid by the first drawing. */
+  async warmUp(): Promise<void> {
+    await this.predict(new Float32Array(IMAGE_PIXELS));
+  }
+
+  /** Class probabilities for one 28×28 input (values 0..1, 1 = garment). Never blocks on the GPU. */
+  async predict(input: Float32Array): Promise<Float32Array> {
+    if (input.length !== IMAGE_PIXELS) throw new RangeError(`Expected ${IMAGE_PIXELS} values, got ${input.length}`);
+    const output = tf.tidy(() => {
+      const y = this.model.predict(tf.tensor(input, this.shape, 'float32')) as tf.Tensor;
+      return tf.reshape(y, [NUM_CLASSES]);
+    });
+    try {
+      return Float32Array.from(await output.data());
+    } finally {
+      output.dispose();
+    }
+  }
+
+  /** Frees the model's weights. */
+  dispose(): void {
+    this.model.dispose();
+  }
+}

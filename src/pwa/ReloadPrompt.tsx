@@ -1,0 +1,34 @@
+import { Show } from 'solid-js';
+import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { t } from '../state/i18n';
+
+/** Toast for the service worker: "ready to work offline" and "new version — reload". */
+export function ReloadPrompt() {
+  const {
+    offlineReady: [offlineReady, setOfflineReady],
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({ immediate: true });
+
+  const close = (): void => {
+    setOfflineReady(false);
+    setNeedRefresh(false);
+  };
+
+  return (
+    <Show when={offlineReady() || needRefresh()}>
+      <div class="toast" role="status">
+        <p>{needRefresh() ? t('needRefresh') : t('offlineReady')}</p>
+        <Show when={needRefresh()}>
+          {/* Only caches are replaced on update; IndexedDB (user samples, models) is never touched. */}
+          <button type="button" class="btn btn--primary" onClick={() => void updateServiceWorker(true)}>
+            {t('reload')}
+          </button>
+        </Show>
+        <button type="button" class="btn btn--quiet" onClick={close}>
+          {t('dismiss')}
+        </button>
+      </div>
+    </Show>
+  );
+}

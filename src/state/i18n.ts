@@ -1,0 +1,121 @@
+import { createEffect, createRoot, createSignal } from 'solid-js';
+import { CLASS_NAMES, type Lang } from '../core/classes';
+import { langFor, parseUrlParams } from '../core/url-params';
+
+const en = {
+  tagline: 'Draw a garment and Prenda guesses what it is, right on your device.',
+  tools: 'Drawing tools',
+  brush: 'Brush',
+  eraser: 'Eraser',
+  fill: 'Fill',
+  brushSize: 'Brush size',
+  undo: 'Undo',
+  clear: 'Clear',
+  photo: 'Photo',
+  canvasLabel: 'Drawing area: draw a garment, filled in like a silhouette',
+  fillTip: 'Tip: draw an outline, then use Fill to make it solid.',
+  hint: 'Draw a garment to see what Prenda thinks it is.',
+  resultHeading: 'Prenda thinks it is',
+  topAnnouncement: 'Looks like: {name}',
+  confidences: 'Confidence per class',
+  preview: 'What the model sees (28×28)',
+  examples: 'Try an example',
+  example: 'Example: {name}',
+  model: 'Model',
+  modelOption: '{name} · {acc} accurate · {size}',
+  engine: 'Engine',
+  loading: 'loading…',
+  lastPrediction: '{ms} ms',
+  language: 'Español',
+  languageLabel: 'Cambiar a español',
+  fallback: '{requested} is not available here, using {name}.',
+  gpuLost: 'The graphics processor stopped ({reason}); switched to {name}.',
+  manifestError: 'Could not load the list of models: {detail}',
+  modelError: 'Could not load model “{id}”: {detail}',
+  backendError: 'No engine could start on this device: {detail}',
+  predictError: 'Classification failed: {detail}',
+  photoError: 'Could not read that image: {detail}',
+  offlineReady: 'Ready to work offline.',
+  needRefresh: 'New version available.',
+  reload: 'Reload',
+  dismiss: 'Close',
+  privacy: 'Everything runs on your device; drawings and photos never leave it.',
+};
+
+/** Every translatable string key. */
+export type StringKey = keyof typeof en;
+
+const es: Record<StringKey, string> = {
+  tagline: 'Dibuja una prenda y Prenda adivina qué es, en tu propio dispositivo.',
+  tools: 'Herramientas de dibujo',
+  brush: 'Pincel',
+  eraser: 'Goma',
+  fill: 'Rellenar',
+  brushSize: 'Grosor del pincel',
+  undo: 'Deshacer',
+  clear: 'Borrar',
+  photo: 'Foto',
+  canvasLabel: 'Zona de dibujo: dibuja una prenda, rellena como una silueta',
+  fillTip: 'Consejo: dibuja el contorno y usa Rellenar para hacerlo sólido.',
+  hint: 'Dibuja una prenda para ver qué cree Prenda que es.',
+  resultHeading: 'Prenda cree que es',
+  topAnnouncement: 'Parece: {name}',
+  confidences: 'Confianza por clase',
+  preview: 'Lo que ve el modelo (28×28)',
+  examples: 'Prueba un ejemplo',
+  example: 'Ejemplo: {name}',
+  model: 'Modelo',
+  modelOption: '{name} · {acc} de acierto · {size}',
+  engine: 'Motor',
+  loading: 'cargando…',
+  lastPrediction: '{ms} ms',
+  language: 'English',
+  languageLabel: 'Switch to English',
+  fallback: '{requested} no está disponible aquí; se usa {name}.',
+  gpuLost: 'El procesador gráfico se detuvo ({reason}); ahora se usa {name}.',
+  manifestError: 'No se pudo cargar la lista de modelos: {detail}',
+  modelError: 'No se pudo cargar el modelo «{id}»: {detail}',
+  backendError: 'Ningún motor pudo arrancar en este dispositivo: {detail}',
+  predictError: 'Falló la clasificación: {detail}',
+  photoError: 'No se pudo leer esa imagen: {detail}',
+  offlineReady: 'Lista para usar sin conexión.',
+  needRefresh: 'Nueva versión disponible.',
+  reload: 'Recargar',
+  dismiss: 'Cerrar',
+  privacy: 'Todo se ejecuta en tu dispositivo; tus dibujos y fotos nunca salen de él.',
+};
+
+const STRINGS: Record<Lang, Record<StringKey, string>> = { en, es };
+
+/** A user-facing message: a string key plus its placeholder values. */
+export interface Message {
+  key: StringKey;
+  params?: Record<string, string | number>;
+}
+
+const initial = langFor(
+  typeof navigator === 'undefined' ? undefined : navigator.language,
+  parseUrlParams(typeof location === 'undefined' ? '' : location.search).lang,
+);
+
+/** The interface language and its setter (device language, `?lang=` overrides). */
+export const [lang, setLang] = createSignal<Lang>(initial);
+
+/** The current-language text for `key`, with `{name}` placeholders filled from `params`. */
+export function t(key: StringKey, params: Record<string, string | number> = {}): string {
+  return STRINGS[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Renders a {@link Message} in the current language. */
+export function say(message: Message): string {
+  return t(message.key, message.params);
+}
+
+/** The name of Fashion-MNIST class `index` in the current language. */
+export function classLabel(index: number): string {
+  return CLASS_NAMES[lang()][index] ?? '';
+}
+
+if (typeof document !== 'undefined') {
+  createRoot(() => createEffect(() => (document.documentElement.lang = lang())));
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  drawShirt,
+  launch,
+  openApp,
+  readConfidences,
+  startServer,
+  waitReady,
+  type AppPage,
+  type Browser,
+  type Server,
+} from './harness';
+
+const require = createRequire(import.meta.url);
+let server: Server;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+  app = await openApp(browser, server.origin, '?lang=en');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Prenda in Chromium (no WebGPU flags)', () => {
+  it('falls back from webgpu to webgl and gets ready', async () => {
+    expect(await waitReady(app.page)).toBe('webgl');
+  });
+
+  it('lists the manifest models and shows a hint, not a guess, before drawing', async () => {
+    const { page } = app;
+    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    const ids = await page
+      .locator('[data-testid=model-select] option')
+      .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    expect(ids.sort()).toEqual(manifest.models.map((m: { id: string }) => m.id).sort());
+    expect(await page.getAttribute('[data-testid=top-class]', 'data-class')).toBe('');
+    expect(await page.locator('[data-testid=confidence]').count()).toBe(10);
+    const size = await page.$eval('[data-testid=preview]', (c) => [
+      (c as HTMLCanvasElement).width,
+      (c as HTMLCanvasElement).height,
+    ]);
+    expect(size).toEqual([28, 28]);
+  });
+
+  it('classifies a drawn, filled shape: ten probabilities summing to 1 and a top class', async () => {
+    const { page } = app;
+    await drawShirt(page);
+    const { p, top } = await readConfidences(page);
+    expect(p).toHaveLength(10);
+    expect(Math.abs(p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
+    expect(Number(top)).toBe(p.indexOf(Math.max(...p)));
+    const lit = await page.$eval('[data-testid=preview]', (c) => {
+      const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 28, 28).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! > 128) n++;
+      return n;
+    });
+    expect(lit).toBeGreaterThan(150); // a filled silhouette, not just an outline
+    const measures = await page.evaluate(() =>
+      ['prenda:predict', 'prenda:input-to-bars'].map((n) => performance.getEntriesByName(n, 'measure').length),
+    );
+    expect(measures[0]).toBeGreaterThan(0);
+    expect(measures[1]).toBeGreaterThan(0);
+    expect(Number((await page.textContent('[data-testid=predict-ms]'))?.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
+  });
+
+  it('clear goes back to the hint', async () => {
+    const { page } = app;
+    await page.click('[data-testid=clear]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === '',
+    );
+    expect(await page.textContent('[data-testid=top-class]')).toMatch(/Draw a garment/);
+  });
+
+  it('classifies a shipped example and a photo', async () => {
+    const { page } = app;
+    await page
+      .getByRole('button', { name: /^Example: Trouser$/ })
+      .first()
+      .click();
+    expect((await readConfidences(page)).top).toBe('1');
+    const photo = await page.locator('.examples__list li:nth-child(4) canvas').screenshot();
+    await page.click('[data-testid=clear]');
+    await page.setInputFiles('[data-testid=photo-input]', { name: 'dress.png', mimeType: 'image/png', buffer: photo });
+    expect((await readConfidences(page)).p).toHaveLength(10);
+  });
+
+  it('switches model and language', async () => {
+    const { page } = app;
+    const ids = await page
+      .locator('[data-testid=model-select] option')
+      .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    const other = ids.find((id) => id !== ids[0]) ?? ids[0]!;
+    await page.selectOption('[data-testid=model-select]', other);
+    await waitReady(page);
+    expect(await page.inputValue('[data-testid=model-select]')).toBe(other);
+    await page.getByRole('button', { name: 'Cambiar a español' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('[data-testid=confidence]').first().textContent()).toContain('Camiseta');
+  });
+
+  it('has no accessibility violations (axe-core)', async () => {
+    const { page } = app;
+    // The app's CSP rightly blocks inline <script> (page.addScriptTag), so evaluate axe through the
+    // DevTools protocol instead, which CSP does not govern.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+      ).axe;
+      return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('made no request outside its origin and logged no console errors', () => {
+    const foreign = app.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
+import solid from 'vite-plugin-solid';
+
+/** Same-origin only; 'wasm-unsafe-eval' lets the tfjs wasm backend compile its binaries. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Adds the CSP meta tag to the built index.html (the dev server injects inline styles, so not there). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'prenda-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+const pwa: Partial<VitePWAOptions> = {
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.ico', 'logo.svg', 'apple-touch-icon-180x180.png'],
+  manifest: {
+    name: 'Prenda',
+    short_name: 'Prenda',
+    description: 'Dibuja una prenda y Prenda adivina qué es, sin conexión y en tu dispositivo.',
+    lang: 'es',
+    start_url: '.',
+    scope: '.',
+    display: 'standalone',
+    orientation: 'portrait',
+    theme_color: '#2f6b5a',
+    background_color: '#f6f4ef',
+    categories: ['education', 'utilities'],
+    icons: [
+      { src: 'pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+      { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // Models (json + bin) and the tfjs wasm binaries must be precached for offline use.
+    globPatterns: ['**/*.{js,css,html,json,bin,wasm,png,svg,ico,webmanifest}'],
+    maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    navigateFallback: 'index.html',
+  },
+};
+
+export default defineConfig({
+  plugins: [solid(), VitePWA(pwa), contentSecurityPolicy()],
+  build: { target: 'es2022', assetsInlineLimit: 0 },
+});
