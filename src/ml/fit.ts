@@ -62,7 +62,7 @@ function fillBatch(
 }
 
 /**
- * Mini-batch training with Adam-style `optimizer` on uint8 images: shuffles each epoch,
+ * Mini-batch training with an Adam `optimizer` on uint8 images: shuffles each epoch,
  * follows the learning-rate schedule per step, keeps loss/accuracy sums on the device (one read
  * per epoch, no per-batch sync) and stops with {@link NonFiniteLossError} on NaN/∞.
  */
@@ -78,6 +78,7 @@ export async function fit(
   const xs = new Float32Array(batchSize * IMAGE_PIXELS);
   const ys = new Int32Array(batchSize);
   const history: EpochMetrics[] = [];
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = performance.now();
     const order = permutation(set.count, options.random);
@@ -89,6 +90,7 @@ export async function fit(
           throw options.signal.reason ?? new DOMException('Training cancelled', 'AbortError');
         const n = Math.min(batchSize, set.count - b * batchSize);
         fillBatch(set, order, b * batchSize, n, xs, ys, options);
+        // tfjs reads learningRate on every applyGradients, so a schedule can set it per step.
         (optimizer as unknown as { learningRate: number }).learningRate = options.schedule(
           (epoch - 1) * batches + b,
           total,
@@ -96,11 +98,15 @@ export async function fit(
         const x = tf.tensor3d(xs.subarray(0, n * IMAGE_PIXELS), [n, IMAGE_SIDE, IMAGE_SIDE]);
         const y = tf.tensor1d(ys.subarray(0, n), 'int32');
         let correct: tf.Scalar | undefined;
-        const loss = optimizer.minimize(() => {
-          const probs = model.apply(x, { training: true }) as tf.Tensor2D;
-          correct = tf.keep(countCorrect(y, probs));
-          return sparseCrossEntropy(y, probs);
-        }, true)!;
+        const loss = optimizer.minimize(
+          () => {
+            const probs = model.apply(x, { training: true }) as tf.Tensor2D;
+            correct = tf.keep(countCorrect(y, probs));
+            return sparseCrossEntropy(y, probs);
+          },
+          true,
+          variables,
+        )!;
         const [nextLoss, nextCorrect] = tf.tidy(() => [tf.add(lossSum, tf.mul(loss, n)), tf.add(correctSum, correct!)]);
         tf.dispose([x, y, loss, correct!, lossSum, correctSum]);
         lossSum = nextLoss as tf.Scalar;
