@@ -34,7 +34,6 @@ function contentSecurityPolicy(): Plugin {
 const pwa: Partial<VitePWAOptions> = {
   registerType: 'prompt',
   injectRegister: false,
-  includeAssets: ['favicon.ico', 'logo.svg', 'apple-touch-icon-180x180.png'],
   manifest: {
     name: 'Prenda',
     short_name: 'Prenda',

@@ -16,13 +16,22 @@ export interface BackendChoice {
 /** Called once when the GPU behind the active backend goes away (context or device lost). */
 export type BackendLostHandler = (name: BackendName, reason: string) => void;
 
+/** The part of `navigator.gpu` used here (the DOM typings do not include WebGPU). */
+interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
 /** Registers a backend's kernels by importing its package on demand; throws when unusable. */
 async function register(name: BackendName): Promise<void> {
   switch (name) {
-    case 'webgpu':
-      if (typeof navigator === 'undefined' || !('gpu' in navigator)) throw new Error('WebGPU is not available');
+    case 'webgpu': {
+      const gpu = typeof navigator === 'undefined' ? undefined : (navigator as { gpu?: GpuLike }).gpu;
+      if (!gpu) throw new Error('WebGPU is not available');
+      // Ask for an adapter first: without one, the backend package is not worth downloading.
+      if (!(await gpu.requestAdapter())) throw new Error('no WebGPU adapter');
       await import('@tensorflow/tfjs-backend-webgpu');
       return;
+    }
     case 'webgl':
       await import('@tensorflow/tfjs-backend-webgl');
       return;

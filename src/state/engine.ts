@@ -66,6 +66,7 @@ async function bootBackend(first: BackendName | undefined): Promise<boolean> {
       setBackendName,
     );
     setBackendName(choice.name);
+    for (const s of choice.skipped) console.info(`[prenda] ${s.name} skipped: ${s.reason}`);
     if (first && choice.name !== first) setNotice({ key: 'fallback', params: { requested: first, name: choice.name } });
     return true;
   } catch (err) {

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawShirt, launch, openApp, readConfidences, startServer, waitReady, type Server } from './harness';
+
+let server: Server;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const sumsToOne = (p: number[]): boolean => p.length === 10 && Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 0.001;
+
+describe('backend selection', () => {
+  it('?backend=wasm and ?backend=cpu start there and classify; ?backend=webgpu without WebGPU says so', async () => {
+    const browser = await launch();
+    try {
+      for (const name of ['wasm', 'cpu']) {
+        const app = await openApp(browser, server.origin, `?backend=${name}&lang=en`);
+        expect(await waitReady(app.page)).toBe(name);
+        await drawShirt(app.page);
+        expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+        expect(app.consoleErrors).toEqual([]);
+        await app.page.close();
+      }
+      const app = await openApp(browser, server.origin, '?backend=webgpu&lang=en');
+      expect(await waitReady(app.page)).toBe('webgl');
+      expect(await app.page.getByRole('status').first().textContent()).toMatch(
+        /webgpu is not available here, using webgl/,
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('falls back to wasm when the WebGL context is lost, and keeps classifying', async () => {
+    const browser = await launch();
+    try {
+      // Keep a handle on every WebGL context so the test can lose them like a GPU reset would.
+      await browser.context.addInitScript(() => {
+        const contexts: WebGLRenderingContext[] = [];
+        (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts = contexts;
+        // tfjs draws on an OffscreenCanvas where it exists.
+        for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype]) {
+          const original = proto.getContext as (...a: unknown[]) => unknown;
+          (proto as { getContext: unknown }).getContext = function (this: unknown, ...args: unknown[]) {
+            const ctx = original.apply(this, args);
+            if (ctx && String(args[0]).startsWith('webgl')) contexts.push(ctx as WebGLRenderingContext);
+            return ctx;
+          };
+        }
+      });
+      const app = await openApp(browser, server.origin, '?lang=en');
+      expect(await waitReady(app.page)).toBe('webgl');
+      await drawShirt(app.page);
+      await readConfidences(app.page);
+      await app.page.evaluate(() => {
+        for (const gl of (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts) {
+          gl.getExtension('WEBGL_lose_context')?.loseContext();
+        }
+      });
+      await app.page.waitForFunction(() => document.querySelector('[data-testid=backend]')?.textContent === 'wasm');
+      expect(await waitReady(app.page)).toBe('wasm');
+      expect(await app.page.getByRole('status').first().textContent()).toMatch(/switched to wasm/);
+      await app.page.click('[data-testid=clear]');
+      await drawShirt(app.page);
+      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('uses webgpu when Chromium exposes it', async () => {
+    const browser = await launch({ webgpu: true });
+    try {
+      const app = await openApp(browser, server.origin, '?lang=en');
+      expect(await waitReady(app.page)).toBe('webgpu');
+      await drawShirt(app.page);
+      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
