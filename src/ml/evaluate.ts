@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../core/classes';
 import type { LabelledImages } from '../core/dataset';
 import { sparseCrossEntropy } from './losses';
@@ -21,7 +22,7 @@ export function imagesToTensor(images: Uint8Array, start: number, n: number): tf
 }
 
 /** Evaluates `model` on `set` in batches (inference mode: dropout off, batch-norm moving stats). */
-export async function evaluate(model: tf.LayersModel, set: LabelledImages, batchSize = 1000): Promise<Evaluation> {
+export async function evaluate(model: tfl.LayersModel, set: LabelledImages, batchSize = 1000): Promise<Evaluation> {
   const probs = new Float32Array(set.count * 10);
   let lossSum = 0;
   for (let start = 0; start < set.count; start += batchSize) {

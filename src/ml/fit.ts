@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../core/classes';
 import type { LabelledImages } from '../core/dataset';
 import { augmentImage, type AugmentOptions } from '../core/augment';
@@ -67,7 +68,7 @@ function fillBatch(
  * per epoch, no per-batch sync) and stops with {@link NonFiniteLossError} on NaN/∞.
  */
 export async function fit(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.AdamOptimizer,
   set: LabelledImages,
   options: FitOptions,

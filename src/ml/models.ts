@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIDE, NUM_CLASSES } from '../core/classes';
 
 /** Identifiers of the architectures Prenda can build. */
@@ -15,14 +15,14 @@ export interface BuildOptions {
  * The workshop's model, exactly: Flatten → Dense(hidden, relu) → Dense(10, softmax).
  * Input is a 28×28 image already scaled to 0–1 (pixels / 255).
  */
-export function buildMlp({ hidden = 128, seed }: BuildOptions = {}): tf.Sequential {
-  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed === undefined ? undefined : seed + s });
-  return tf.sequential({
+export function buildMlp({ hidden = 128, seed }: BuildOptions = {}): tfl.Sequential {
+  const init = (s: number) => tfl.initializers.glorotUniform({ seed: seed === undefined ? undefined : seed + s });
+  return tfl.sequential({
     name: `mlp_${hidden}`,
     layers: [
-      tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE] }),
-      tf.layers.dense({ units: hidden, activation: 'relu', kernelInitializer: init(1) }),
-      tf.layers.dense({ units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init(2) }),
+      tfl.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE] }),
+      tfl.layers.dense({ units: hidden, activation: 'relu', kernelInitializer: init(1) }),
+      tfl.layers.dense({ units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init(2) }),
     ],
   });
 }
@@ -32,30 +32,30 @@ export function buildMlp({ hidden = 128, seed }: BuildOptions = {}): tf.Sequenti
  * in about a minute on two CPU cores with the wasm backend): 3×3 convolutions with 16, 32 and 32
  * filters, max-pooling after the first two, then dropout, a 64-unit dense layer and softmax.
  */
-export function buildCnn({ seed }: BuildOptions = {}): tf.Sequential {
+export function buildCnn({ seed }: BuildOptions = {}): tfl.Sequential {
   let n = 0;
-  const init = () => tf.initializers.heNormal({ seed: seed === undefined ? undefined : seed + ++n });
+  const init = () => tfl.initializers.heNormal({ seed: seed === undefined ? undefined : seed + ++n });
   const conv = (filters: number, padding: 'same' | 'valid') =>
-    tf.layers.conv2d({ filters, kernelSize: 3, padding, activation: 'relu', kernelInitializer: init() });
-  return tf.sequential({
+    tfl.layers.conv2d({ filters, kernelSize: 3, padding, activation: 'relu', kernelInitializer: init() });
+  return tfl.sequential({
     name: 'cnn',
     layers: [
-      tf.layers.reshape({ targetShape: [IMAGE_SIDE, IMAGE_SIDE, 1], inputShape: [IMAGE_SIDE, IMAGE_SIDE] }),
+      tfl.layers.reshape({ targetShape: [IMAGE_SIDE, IMAGE_SIDE, 1], inputShape: [IMAGE_SIDE, IMAGE_SIDE] }),
       conv(16, 'same'),
-      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tfl.layers.maxPooling2d({ poolSize: 2 }),
       conv(32, 'same'),
-      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tfl.layers.maxPooling2d({ poolSize: 2 }),
       conv(32, 'valid'),
-      tf.layers.flatten(),
-      tf.layers.dropout({ rate: 0.3, seed }),
-      tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init() }),
-      tf.layers.dropout({ rate: 0.3, seed }),
-      tf.layers.dense({ units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init() }),
+      tfl.layers.flatten(),
+      tfl.layers.dropout({ rate: 0.3, seed }),
+      tfl.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init() }),
+      tfl.layers.dropout({ rate: 0.3, seed }),
+      tfl.layers.dense({ units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init() }),
     ],
   });
 }
 
 /** Builds the architecture `kind`. */
-export function buildModel(kind: ModelKind, options: BuildOptions = {}): tf.Sequential {
+export function buildModel(kind: ModelKind, options: BuildOptions = {}): tfl.Sequential {
   return kind === 'mlp' ? buildMlp(options) : buildCnn(options);
 }

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-import type { TensorInfo } from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { kernelOf, pair, replaceKernel, samePadding, Scratch, type TypedKernel } from './kernel-utils';
 
 /**

@@ -1,4 +1,4 @@
-import type { TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { kernelOf, pair, replaceKernel, samePadding, Scratch, type TypedKernel } from './kernel-utils';
 
 /**

@@ -1,4 +1,4 @@
-import type { TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { replaceKernel, type TypedKernel } from './kernel-utils';
 
 interface MaxPoolGradAttrs {
