@@ -11,6 +11,9 @@ import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { Preview } from './Preview';
+import { ViewNav } from './ViewNav';
+import { Views } from './Views';
+import { view } from '../state/view';
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
@@ -28,7 +31,8 @@ export function App() {
         </div>
         <LangToggle />
       </header>
-      <main class="layout">
+      <ViewNav />
+      <main class="layout" hidden={view() !== 'draw'}>
         <p class="tagline">{t('tagline')}</p>
         <ErrorBanner />
         <Notice />
@@ -45,14 +49,13 @@ export function App() {
           <Confidences />
           <div class="card inspect">
             <Preview />
-            <div class="settings">
-              <ModelPicker />
-              <BackendBadge />
-            </div>
+            <BackendBadge />
+            <ModelPicker />
           </div>
           <Examples onPick={(x, at) => fixed(x, at)} />
         </div>
       </main>
+      <Views />
       <footer class="foot">
         <p>{t('privacy')}</p>
       </footer>

@@ -77,20 +77,22 @@ export function DrawCanvas(props: DrawCanvasProps) {
   });
 
   return (
-    <canvas
-      ref={(el) => (canvas = el)}
-      class="pad"
-      classList={{ 'pad--fill': tool() === 'fill' }}
-      data-testid="draw-canvas"
-      width={PAD_SIZE}
-      height={PAD_SIZE}
-      role="img"
-      aria-label={t('canvasLabel')}
-      onPointerDown={down}
-      onPointerMove={move}
-      onPointerUp={up}
-      onPointerCancel={up}
-      onLostPointerCapture={up}
-    />
+    <div class="pad-frame">
+      <canvas
+        ref={(el) => (canvas = el)}
+        class="pad"
+        classList={{ 'pad--fill': tool() === 'fill' }}
+        data-testid="draw-canvas"
+        width={PAD_SIZE}
+        height={PAD_SIZE}
+        role="img"
+        aria-label={t('canvasLabel')}
+        onPointerDown={down}
+        onPointerMove={move}
+        onPointerUp={up}
+        onPointerCancel={up}
+        onLostPointerCapture={up}
+      />
+    </div>
   );
 }

@@ -13,45 +13,52 @@ export interface DrawToolbarProps {
 
 const TOOLS: readonly Tool[] = ['brush', 'eraser', 'fill'];
 
-/** Tool choice, brush size, undo, clear and photo: the controls under the drawing, within thumb reach. */
+/** Tool choice, undo, clear, photo and brush size: the controls under the drawing, within thumb reach. */
 export function DrawToolbar(props: DrawToolbarProps) {
   return (
-    <div class="toolbar" role="toolbar" aria-label={t('tools')}>
-      <div class="toolbar__row">
-        <div class="segmented">
-          <For each={TOOLS}>
-            {(name) => (
-              <button type="button" class="btn btn--tool" aria-pressed={tool() === name} onClick={() => setTool(name)}>
-                <Icon name={name} />
-                <span>{t(name)}</span>
-              </button>
-            )}
-          </For>
-        </div>
-        <label class="size">
-          <span class="visually-hidden">{t('brushSize')}</span>
-          <span class="size__dot" style={{ '--size': `${Math.round(brushSize() / 3)}px` }} aria-hidden="true" />
-          <input
-            type="range"
-            min="8"
-            max="56"
-            step="2"
-            value={brushSize()}
-            onInput={(e) => setBrushSize(Number(e.currentTarget.value))}
-          />
-        </label>
+    <div class="toolbar">
+      <div class="segmented" role="group" aria-label={t('tools')}>
+        <For each={TOOLS}>
+          {(name) => (
+            <button
+              type="button"
+              class="btn btn--tool"
+              aria-pressed={tool() === name}
+              title={t(name)}
+              onClick={() => setTool(name)}
+            >
+              <Icon name={name} />
+              <span class="btn__text">{t(name)}</span>
+            </button>
+          )}
+        </For>
       </div>
-      <div class="toolbar__row">
-        <button type="button" class="btn" disabled={!canUndo()} onClick={() => props.onUndo()}>
+      <div class="actions">
+        <button type="button" class="btn" title={t('undo')} disabled={!canUndo()} onClick={() => props.onUndo()}>
           <Icon name="undo" />
-          <span>{t('undo')}</span>
+          <span class="btn__text">{t('undo')}</span>
         </button>
-        <button type="button" class="btn" data-testid="clear" onClick={() => props.onClear()}>
+        <button type="button" class="btn" title={t('clear')} data-testid="clear" onClick={() => props.onClear()}>
           <Icon name="clear" />
-          <span>{t('clear')}</span>
+          <span class="btn__text">{t('clear')}</span>
         </button>
         <PhotoInput onImage={props.onPhoto} />
       </div>
+      <label class="size">
+        <span class="visually-hidden">{t('brushSize')}</span>
+        <span class="size__swatch" aria-hidden="true">
+          <span class="size__dot" style={{ '--size': `${Math.round(brushSize() * 0.55)}px` }} />
+        </span>
+        <input
+          type="range"
+          min="8"
+          max="56"
+          step="2"
+          value={brushSize()}
+          disabled={tool() === 'fill'}
+          onInput={(e) => setBrushSize(Number(e.currentTarget.value))}
+        />
+      </label>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { ModelEntry } from '../core/manifest';
 import { modelId, models } from '../state/app';
 import { selectModel } from '../state/engine';
@@ -12,6 +12,14 @@ export function formatBytes(bytes: number): string {
 function optionText(m: ModelEntry): string {
   const acc = `${(m.testAccuracy * 100).toFixed(1)} %`;
   return t('modelOption', { name: m.names[lang()] ?? m.id, acc, size: formatBytes(m.bytes) });
+}
+
+function details(m: ModelEntry): Record<string, string> {
+  return {
+    acc: `${(m.testAccuracy * 100).toFixed(1)} %`,
+    size: formatBytes(m.bytes),
+    params: m.parameters.toLocaleString(lang()),
+  };
 }
 
 /** Chooses the model among those of the manifest, showing each one's test accuracy and size. */
@@ -33,6 +41,9 @@ export function ModelPicker() {
           )}
         </For>
       </select>
+      <Show when={models().find((m) => m.id === modelId())}>
+        {(m) => <span class="field__hint">{t('modelDetails', details(m()))}</span>}
+      </Show>
     </label>
   );
 }

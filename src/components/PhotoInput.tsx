@@ -34,7 +34,7 @@ export function PhotoInput(props: { onImage: (image: ImageData, decodedAt: numbe
     }
   };
   return (
-    <label class="btn btn--file">
+    <label class="btn btn--file" title={t('photo')}>
       <input
         type="file"
         accept="image/*"
@@ -43,7 +43,7 @@ export function PhotoInput(props: { onImage: (image: ImageData, decodedAt: numbe
         onChange={(e) => void change(e)}
       />
       <Icon name="photo" />
-      <span>{t('photo')}</span>
+      <span class="btn__text">{t('photo')}</span>
     </label>
   );
 }

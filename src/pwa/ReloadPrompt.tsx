@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { createEffect, onCleanup, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { t } from '../state/i18n';
 
@@ -9,6 +9,13 @@ export function ReloadPrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
+
+  // "Ready offline" is good news, not a question: let it go by itself.
+  createEffect(() => {
+    if (!offlineReady() || needRefresh()) return;
+    const timer = setTimeout(() => setOfflineReady(false), 6000);
+    onCleanup(() => clearTimeout(timer));
+  });
 
   const close = (): void => {
     setOfflineReady(false);
