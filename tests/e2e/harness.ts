@@ -67,10 +67,10 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader. */
-export async function launch(options: { webgpu?: boolean } = {}): Promise<Browser> {
+/** Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader; `profile` reuses a profile dir. */
+export async function launch(options: { webgpu?: boolean; profile?: string } = {}): Promise<Browser> {
   assertPrerequisites();
-  const profile = mkdtempSync(join(tmpdir(), 'prenda-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'prenda-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -81,7 +81,7 @@ export async function launch(options: { webgpu?: boolean } = {}): Promise<Browse
     context,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
