@@ -16,6 +16,7 @@ export interface FrameScheduler {
 export function createFrameScheduler(
   run: (job: Job) => Promise<void>,
   requestFrame: (cb: () => void) => unknown = (cb) => requestAnimationFrame(cb),
+  onError: (err: unknown) => void = (err) => console.error(err),
 ): FrameScheduler {
   let pending: Job | null = null;
   let frameRequested = false;
@@ -35,6 +36,8 @@ export function createFrameScheduler(
     running = true;
     try {
       await run(job);
+    } catch (err) {
+      onError(err);
     } finally {
       running = false;
       schedule();
