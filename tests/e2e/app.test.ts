@@ -108,18 +108,54 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
     expect(await page.locator('[data-testid=confidence]').first().textContent()).toContain('Camiseta');
   });
 
-  it('has no accessibility violations (axe-core)', async () => {
+  it('?model= picks the model to load first', async () => {
+    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    const last = manifest.models.at(-1).id as string;
+    const other = await openApp(browser, server.origin, `?model=${last}&lang=en`);
+    await waitReady(other.page);
+    expect(await other.page.inputValue('[data-testid=model-select]')).toBe(last);
+    expect(await other.page.textContent('[data-testid=confidence]')).toContain('T-shirt/top');
+    expect(other.consoleErrors).toEqual([]);
+    await other.page.close();
+  });
+
+  it('speaks Spanish on Spanish devices and English elsewhere, unless ?lang= says otherwise', async () => {
+    const english = await openApp(browser, server.origin);
+    expect(await english.page.getAttribute('html', 'lang')).toBe('en');
+    await english.page.close();
+    const spanishDevice = await launch({ locale: 'es-ES' });
+    try {
+      const es = await openApp(spanishDevice, server.origin);
+      expect(await es.page.getAttribute('html', 'lang')).toBe('es');
+      expect(await es.page.locator('[data-testid=confidence]').first().textContent()).toContain('Camiseta/top');
+      const en = await openApp(spanishDevice, server.origin, '?lang=en');
+      expect(await en.page.getAttribute('html', 'lang')).toBe('en');
+    } finally {
+      await spanishDevice.close();
+    }
+  });
+
+  it('has no accessibility violations (axe-core), in light and dark mode, on phone and desktop', async () => {
     const { page } = app;
     // The app's CSP rightly blocks inline <script> (page.addScriptTag), so evaluate axe through the
     // DevTools protocol instead, which CSP does not govern.
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-      ).axe;
-      return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    const audit = (): Promise<string[]> =>
+      page.evaluate(async () => {
+        type Axe = { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        const axe = (window as unknown as { axe: Axe }).axe;
+        return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 900 },
+      ]) {
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize(viewport);
+        expect({ colorScheme, viewport, violations: await audit() }).toEqual({ colorScheme, viewport, violations: [] });
+      }
+    }
   });
 
   it('made no request outside its origin and logged no console errors', () => {

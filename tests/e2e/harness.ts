@@ -67,8 +67,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader; `profile` reuses a profile dir. */
-export async function launch(options: { webgpu?: boolean; profile?: string } = {}): Promise<Browser> {
+/**
+ * Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader, `profile` reuses a
+ * profile directory (kept on close), `locale` sets navigator.language (default en-US).
+ */
+export async function launch(options: { webgpu?: boolean; profile?: string; locale?: string } = {}): Promise<Browser> {
   assertPrerequisites();
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'prenda-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -76,6 +79,7 @@ export async function launch(options: { webgpu?: boolean; profile?: string } = {
     headless: true,
     args: [...BASE_ARGS, ...(options.webgpu ? WEBGPU_ARGS : [])],
     viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? 'en-US',
   });
   return {
     context,
