@@ -11,9 +11,6 @@ import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { Preview } from './Preview';
-import { ViewNav } from './ViewNav';
-import { Views } from './Views';
-import { view } from '../state/view';
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
@@ -31,8 +28,7 @@ export function App() {
         </div>
         <LangToggle />
       </header>
-      <ViewNav />
-      <main class="layout" hidden={view() !== 'draw'}>
+      <main class="layout">
         <p class="tagline">{t('tagline')}</p>
         <ErrorBanner />
         <Notice />
@@ -55,7 +51,6 @@ export function App() {
           <Examples onPick={(x, at) => fixed(x, at)} />
         </div>
       </main>
-      <Views />
       <footer class="foot">
         <p>{t('privacy')}</p>
       </footer>
