@@ -17,7 +17,11 @@ export function App() {
   let pad: DrawApi | undefined;
   const fromPad = (eventTime: number): void =>
     submit({ produce: () => (pad ? preprocess(pad.pixels()) : null), eventTime });
-  const fixed = (x: Float32Array | null, eventTime: number): void => submit({ produce: () => x, eventTime });
+  // A picked example or photo replaces the drawing, so the pad does not contradict the preview.
+  const show = (x: Float32Array | null, eventTime: number): void => {
+    pad?.clear();
+    submit({ produce: () => x, eventTime });
+  };
 
   return (
     <>
@@ -37,7 +41,7 @@ export function App() {
           <DrawToolbar
             onUndo={() => pad?.undo()}
             onClear={() => pad?.clear()}
-            onPhoto={(image, at) => fixed(preprocess(image, { normalize: true }), at)}
+            onPhoto={(image, at) => show(preprocess(image, { normalize: true }), at)}
           />
           <p class="tip">{t('fillTip')}</p>
         </section>
@@ -48,7 +52,7 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
-          <Examples onPick={(x, at) => fixed(x, at)} />
+          <Examples onPick={show} />
         </div>
       </main>
       <footer class="foot">

@@ -1,4 +1,5 @@
-import { onMount } from 'solid-js';
+import { onMount, Show } from 'solid-js';
+import { input } from '../state/app';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from '../state/drawing';
 import { t } from '../state/i18n';
 import * as sk from './sketch';
@@ -93,6 +94,11 @@ export function DrawCanvas(props: DrawCanvasProps) {
         onPointerCancel={up}
         onLostPointerCapture={up}
       />
+      <Show when={!input()}>
+        <p class="pad-hint" aria-hidden="true">
+          {t('drawHere')}
+        </p>
+      </Show>
     </div>
   );
 }
