@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { LayersModel } from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { takeFirst } from '../src/core/dataset';
@@ -10,11 +11,12 @@ import { fit } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
-import { saveModelAtomically, writeJsonAtomically } from './lib/model-files';
+import { fileLoadHandler, saveModelAtomically, writeJsonAtomically } from './lib/model-files';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train -- [--model mlp|cnn] [--epochs N] [--hidden N] [--batch N] [--limit N]
-                     [--seed N] [--out DIR] [--id ID] [--data DIR] [--backend wasm|cpu]`;
+                     [--seed N] [--out DIR] [--id ID] [--data DIR] [--backend wasm|cpu]
+                     [--lr RATE] [--resume]   (--resume continues from the exported model <out>/<id>)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     id: { type: 'string' },
     data: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },
+    lr: { type: 'string' },
+    resume: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -49,7 +53,9 @@ const recipe: Recipe = {
   epochs: int(args.epochs, base.epochs, 'epochs')!,
   batchSize: int(args.batch, base.batchSize, 'batch')!,
   hidden: int(args.hidden, base.hidden, 'hidden'),
+  learningRate: args.lr === undefined ? base.learningRate : Number(args.lr),
 };
+if (!(recipe.learningRate > 0)) throw new Error(`--lr must be a positive number, got ${args.lr}`);
 const seed = int(args.seed, 1, 'seed')!;
 const id = args.id ?? (recipe.kind === 'mlp' && recipe.hidden !== 128 ? `mlp-${recipe.hidden}` : args.model!);
 
@@ -60,7 +66,18 @@ const train = limit ? takeFirst(data.train, limit) : data.train;
 console.log(`Fashion-MNIST from ${data.dir} (${data.source}): ${train.count} train, ${data.test.count} test images`);
 console.log(`Training ${id} on ${tf.getBackend()}: ${recipe.epochs} epochs, batch ${recipe.batchSize}, seed ${seed}`);
 
-const model = buildModel(recipe.kind, { hidden: recipe.hidden, seed });
+const outDir = args.out!;
+const manifestPath = join(outDir, 'manifest.json');
+const manifest: Manifest = existsSync(manifestPath)
+  ? checkManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
+  : { version: 1, models: [] };
+const previous = manifest.models.find((m) => m.id === id);
+if (args.resume && !previous) throw new Error(`--resume: no model ${id} in ${manifestPath}`);
+// Resuming continues the exported model's weights (fresh optimiser state) and appends to its history.
+const model: LayersModel = args.resume
+  ? await tf.loadLayersModel(fileLoadHandler(join(outDir, previous!.file)))
+  : buildModel(recipe.kind, { hidden: recipe.hidden, seed });
+const earlier = args.resume ? previous!.history : [];
 const optimizer = tf.train.adam(recipe.learningRate);
 const history: EpochRecord[] = [];
 await fit(model, optimizer, train, {
@@ -71,7 +88,7 @@ await fit(model, optimizer, train, {
   augment: recipe.augment,
   onEpoch: async (m) => {
     const test = await evaluate(model, data.test);
-    history.push({ ...m, testLoss: test.loss, testAccuracy: test.accuracy });
+    history.push({ ...m, epoch: earlier.length + m.epoch, testLoss: test.loss, testAccuracy: test.accuracy });
     const f = (x: number) => x.toFixed(4);
     console.log(
       `epoch ${String(m.epoch).padStart(2)}/${recipe.epochs}  train loss ${f(m.trainLoss)} acc ${f(m.trainAccuracy)}` +
@@ -80,9 +97,14 @@ await fit(model, optimizer, train, {
   },
 });
 
+function describeRate(): string | number {
+  return recipe.schedule === 'one-cycle'
+    ? `one-cycle, peak ${recipe.learningRate}, ${recipe.epochs} epochs`
+    : recipe.learningRate;
+}
+
 const final = await evaluate(model, data.test);
 const matrix = confusionMatrix(data.test.labels, final.predicted);
-const outDir = args.out!;
 const bytes = await saveModelAtomically(model, join(outDir, id));
 const entry: ModelEntry = {
   id,
@@ -98,14 +120,17 @@ const entry: ModelEntry = {
   testLoss: final.loss,
   perClassAccuracy: perClassAccuracy(matrix),
   confusionMatrix: matrix,
-  history,
+  history: [...earlier, ...history],
   training: {
     kind: recipe.kind,
-    epochs: recipe.epochs,
+    epochs: earlier.length + recipe.epochs,
+    ...(args.resume
+      ? { phases: [...(previous!.training.phases ?? [previous!.training.learningRate]), describeRate()] }
+      : {}),
     batchSize: recipe.batchSize,
     ...(recipe.hidden ? { hidden: recipe.hidden } : {}),
     optimizer: 'adam',
-    learningRate: recipe.schedule === 'one-cycle' ? `one-cycle, peak ${recipe.learningRate}` : recipe.learningRate,
+    learningRate: describeRate(),
     augmentation: recipe.augment
       ? `random shift ±${recipe.augment.maxShift} px, horizontal flip p=${recipe.augment.flipProbability}`
       : 'none',
@@ -117,10 +142,6 @@ const entry: ModelEntry = {
   dataset: { name: 'Fashion-MNIST', sha256: data.sha256 },
   date: new Date().toISOString(),
 };
-const manifestPath = join(outDir, 'manifest.json');
-const manifest: Manifest = existsSync(manifestPath)
-  ? checkManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
-  : { version: 1, models: [] };
 manifest.models = [...manifest.models.filter((m) => m.id !== id), entry].sort((a, b) => a.id.localeCompare(b.id));
 writeJsonAtomically(manifestPath, manifest);
 console.log(

@@ -32,6 +32,8 @@ export interface ModelEntry {
     hidden?: number;
     optimizer: string;
     learningRate: number | string;
+    /** Learning-rate schedules of successive phases when a run was resumed (--resume). */
+    phases?: (number | string)[];
     augmentation: string;
     seed: number;
     trainImages: number;
