@@ -22,7 +22,9 @@ export default tseslint.config(
   },
   {
     files: ['src/ml/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../state/*', '../components/*', '../pwa/*', 'solid-js*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../state/*', '../components/*', '../pwa/*', 'solid-js*'] }],
+    },
   },
   {
     files: ['scripts/**'],
