@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     data: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },
     lr: { type: 'string' },
+    dropout: { type: 'string' },
     resume: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -54,6 +55,7 @@ const recipe: Recipe = {
   batchSize: int(args.batch, base.batchSize, 'batch')!,
   hidden: int(args.hidden, base.hidden, 'hidden'),
   learningRate: args.lr === undefined ? base.learningRate : Number(args.lr),
+  dropout: args.dropout === undefined ? base.dropout : Number(args.dropout),
 };
 if (!(recipe.learningRate > 0)) throw new Error(`--lr must be a positive number, got ${args.lr}`);
 const seed = int(args.seed, 1, 'seed')!;
@@ -73,10 +75,14 @@ const manifest: Manifest = existsSync(manifestPath)
   : { version: 1, models: [] };
 const previous = manifest.models.find((m) => m.id === id);
 if (args.resume && !previous) throw new Error(`--resume: no model ${id} in ${manifestPath}`);
-// Resuming continues the exported model's weights (fresh optimiser state) and appends to its history.
-const model: LayersModel = args.resume
-  ? await tf.loadLayersModel(fileLoadHandler(join(outDir, previous!.file)))
-  : buildModel(recipe.kind, { hidden: recipe.hidden, seed });
+// Resuming continues the exported model's weights in a model built from this run's recipe (so
+// e.g. --dropout can change), with a fresh optimiser state, and appends to its history.
+const model: LayersModel = buildModel(recipe.kind, { hidden: recipe.hidden, dropout: recipe.dropout, seed });
+if (args.resume) {
+  const exported = await tf.loadLayersModel(fileLoadHandler(join(outDir, previous!.file)));
+  model.setWeights(exported.getWeights());
+  exported.dispose();
+}
 const earlier = args.resume ? previous!.history : [];
 const optimizer = tf.train.adam(recipe.learningRate);
 const history: EpochRecord[] = [];
@@ -98,9 +104,12 @@ await fit(model, optimizer, train, {
 });
 
 function describeRate(): string | number {
-  return recipe.schedule === 'one-cycle'
-    ? `one-cycle, peak ${recipe.learningRate}, ${recipe.epochs} epochs`
-    : recipe.learningRate;
+  return recipe.schedule === 'one-cycle' ? `one-cycle, peak ${recipe.learningRate}` : recipe.learningRate;
+}
+
+/** One line per training phase, for resumed runs. */
+function describePhase(rate: string | number, epochs: number, dropout: number | undefined): string {
+  return `${epochs} epochs, learning rate ${rate}${dropout === undefined ? '' : `, dropout ${dropout}`}`;
 }
 
 const final = await evaluate(model, data.test);
@@ -125,12 +134,20 @@ const entry: ModelEntry = {
     kind: recipe.kind,
     epochs: earlier.length + recipe.epochs,
     ...(args.resume
-      ? { phases: [...(previous!.training.phases ?? [previous!.training.learningRate]), describeRate()] }
+      ? {
+          phases: [
+            ...(previous!.training.phases ?? [
+              describePhase(previous!.training.learningRate, earlier.length, previous!.training.dropout),
+            ]),
+            describePhase(describeRate(), recipe.epochs, recipe.dropout),
+          ],
+        }
       : {}),
     batchSize: recipe.batchSize,
     ...(recipe.hidden ? { hidden: recipe.hidden } : {}),
     optimizer: 'adam',
     learningRate: describeRate(),
+    ...(recipe.dropout === undefined ? {} : { dropout: recipe.dropout }),
     augmentation: recipe.augment
       ? `random shift ±${recipe.augment.maxShift} px, horizontal flip p=${recipe.augment.flipProbability}`
       : 'none',

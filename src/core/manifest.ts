@@ -30,6 +30,7 @@ export interface ModelEntry {
     epochs: number;
     batchSize: number;
     hidden?: number;
+    dropout?: number;
     optimizer: string;
     learningRate: number | string;
     /** Learning-rate schedules of successive phases when a run was resumed (--resume). */

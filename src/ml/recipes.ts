@@ -9,6 +9,8 @@ export interface Recipe {
   epochs: number;
   batchSize: number;
   hidden?: number;
+  /** Dropout rate (cnn). */
+  dropout?: number;
   /** Peak (one-cycle) or constant learning rate. */
   learningRate: number;
   schedule: 'constant' | 'one-cycle';
@@ -31,6 +33,7 @@ export const RECIPES: Record<string, Recipe> = {
     names: { es: 'Red convolucional de Prenda', en: 'Prenda convolutional network' },
     epochs: 30,
     batchSize: 64,
+    dropout: 0.3,
     learningRate: 0.003,
     schedule: 'one-cycle',
     augment: { maxShift: 2, flipProbability: 0.5 },
