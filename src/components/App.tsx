@@ -11,6 +11,9 @@ import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { Preview } from './Preview';
+import { ViewNav } from './ViewNav';
+import { Views } from './Views';
+import { view } from '../state/view';
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
@@ -32,7 +35,8 @@ export function App() {
         </div>
         <LangToggle />
       </header>
-      <main class="layout">
+      <ViewNav />
+      <main class="layout" hidden={view() !== 'draw'}>
         <p class="tagline">{t('tagline')}</p>
         <ErrorBanner />
         <Notice />
@@ -55,6 +59,7 @@ export function App() {
           <Examples onPick={show} />
         </div>
       </main>
+      <Views />
       <footer class="foot">
         <p>{t('privacy')}</p>
       </footer>

@@ -1,0 +1,114 @@
+import { For, createEffect, onCleanup } from 'solid-js';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { fmt, tl } from '../state/lab-i18n';
+
+/** One line of a chart; `hidden` series only bound a shaded band. */
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  color: string;
+  dash?: boolean;
+  hidden?: boolean;
+}
+
+/** A shaded area between two series (indices into `series`). */
+export interface ChartBand {
+  upper: number;
+  lower: number;
+  fill: string;
+}
+
+/** Props of {@link CurvesChart}. */
+export interface CurvesChartProps {
+  testid: string;
+  title: string;
+  note: string;
+  epochs: number[];
+  series: ChartSeries[];
+  bands?: ChartBand[];
+  /** Table number format. */
+  format: (v: number) => string;
+  /** Axis tick format (coarser than the table's). */
+  axisFormat: (v: number) => string;
+}
+
+const HEIGHT = 220;
+
+/** A line chart per epoch (uPlot on canvas), with its legend and a table of the numbers for screen readers. */
+export function CurvesChart(props: CurvesChartProps) {
+  let host!: HTMLDivElement;
+  createEffect(() => {
+    const ink = getComputedStyle(host).color;
+    const grid = { stroke: 'rgba(128, 128, 128, 0.22)', width: 1 };
+    const axis = { stroke: ink, grid, ticks: grid, font: '12px system-ui, sans-serif' };
+    const opts: uPlot.Options = {
+      width: Math.max(200, host.clientWidth),
+      height: HEIGHT,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false, setScale: false } },
+      scales: { x: { time: false } },
+      axes: [
+        { ...axis, label: tl('epoch'), labelSize: 18, labelFont: '12px system-ui, sans-serif', incrs: [1, 2, 5, 10] },
+        { ...axis, size: 50, values: (_u, splits) => splits.map((v) => props.axisFormat(v)) },
+      ],
+      series: [
+        {},
+        ...props.series.map((s) => ({
+          label: s.label,
+          stroke: s.hidden ? 'transparent' : s.color,
+          width: s.hidden ? 0 : 2,
+          dash: s.dash ? [6, 4] : undefined,
+          points: { show: false },
+        })),
+      ],
+      bands: (props.bands ?? []).map((b) => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill })),
+    };
+    const chart = new uPlot(opts, [props.epochs, ...props.series.map((s) => s.values)], host);
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, host.clientWidth), height: HEIGHT }));
+    resize.observe(host);
+    onCleanup(() => {
+      resize.disconnect();
+      chart.destroy();
+    });
+  });
+  const shown = () => props.series.filter((s) => !s.hidden);
+  return (
+    <figure class="chart" data-testid={props.testid}>
+      <figcaption class="chart__title">{props.title}</figcaption>
+      <ul class="chart__legend">
+        <For each={shown()}>
+          {(s) => (
+            <li>
+              <span class="chart__key" classList={{ 'chart__key--dash': s.dash }} style={{ color: s.color }} />
+              {s.label}
+            </li>
+          )}
+        </For>
+      </ul>
+      <div class="chart__plot" ref={(el) => (host = el)} role="img" aria-label={props.title} />
+      <p class="chart__note">{props.note}</p>
+      <details class="chart__data">
+        <summary>{tl('dataTable')}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tl('epoch')}</th>
+              <For each={shown()}>{(s) => <th scope="col">{s.label}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.epochs}>
+              {(e, i) => (
+                <tr>
+                  <th scope="row">{fmt(e)}</th>
+                  <For each={shown()}>{(s) => <td>{props.format(s.values[i()]!)}</td>}</For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatArithmetic, inputShapeOf, layerTable, windowOutput } from '../../src/core/layer-params';
+import { wordsFor } from '../../src/core/layer-words';
+import { checkManifest } from '../../src/core/manifest';
+import { buildModel } from '../../src/ml/models';
+import { initNodeBackend } from '../../scripts/lib/tf-node';
+
+const MODELS = 'public/models';
+const manifest = checkManifest(JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')));
+const modelJson = (file: string): unknown => JSON.parse(readFileSync(join(MODELS, file), 'utf8'));
+
+describe('layerTable', () => {
+  beforeAll(() => initNodeBackend('cpu'));
+
+  it('does the workshop mlp arithmetic: 784×128+128 = 100,480 and 128×10+10 = 1,290', () => {
+    const layers = layerTable(modelJson('mlp/model.json'));
+    expect(layers.map((l) => [l.kind, l.outputShape, l.parameters])).toEqual([
+      ['Flatten', [784], 0],
+      ['Dense', [128], 100480],
+      ['Dense', [10], 1290],
+    ]);
+    expect(layers.map((l) => formatArithmetic(l))).toEqual(['0', '784×128 + 128 = 100,480', '128×10 + 10 = 1,290']);
+    expect(formatArithmetic(layers[1]!, 'es')).toBe('784×128 + 128 = 100.480');
+    expect(layers.map((l) => l.activation)).toEqual([undefined, 'relu', 'softmax']);
+    expect(inputShapeOf(modelJson('mlp/model.json'))).toEqual([28, 28]);
+  });
+
+  it('matches the manifest parameter count of every shipped model', () => {
+    for (const m of manifest.models) {
+      const total = layerTable(modelJson(m.file)).reduce((a, l) => a + l.parameters, 0);
+      expect(total, m.id).toBe(m.parameters);
+    }
+  });
+
+  it('matches tfjs layer by layer for the cnn (k×k×in×out + out) and a 500-unit mlp', () => {
+    for (const model of [buildModel('cnn', { seed: 1 }), buildModel('mlp', { hidden: 500, seed: 1 })]) {
+      const layers = layerTable({ modelTopology: model.toJSON(null, false) });
+      expect(layers.map((l) => l.parameters)).toEqual(model.layers.map((l) => l.countParams()));
+      expect(layers.map((l) => l.outputShape)).toEqual(model.layers.map((l) => (l.outputShape as number[]).slice(1)));
+      model.dispose();
+    }
+    const cnn = layerTable({ modelTopology: buildModel('cnn', { seed: 1 }).toJSON(null, false) });
+    const conv = cnn.filter((l) => l.kind === 'Conv2D');
+    expect(conv.map((l) => formatArithmetic(l))).toEqual([
+      '3×3×1×16 + 16 = 160',
+      '3×3×16×32 + 32 = 4,640',
+      '3×3×32×32 + 32 = 9,248',
+    ]);
+    expect(wordsFor(cnn)).toEqual([
+      'Reshape',
+      'Conv2D',
+      'relu',
+      'MaxPooling2D',
+      'Flatten',
+      'Dropout',
+      'Dense',
+      'softmax',
+    ]);
+  });
+
+  it('computes window outputs for same and valid padding', () => {
+    expect(windowOutput(28, 3, 1, 'same')).toBe(28);
+    expect(windowOutput(7, 3, 1, 'valid')).toBe(5);
+    expect(windowOutput(28, 2, 2, 'valid')).toBe(14);
+    expect(windowOutput(7, 2, 2, 'same')).toBe(4);
+  });
+
+  it('rejects what it cannot explain, by name', () => {
+    expect(() => layerTable({ modelTopology: { class_name: 'Model', config: {} } })).toThrow(/Sequential/);
+    const odd = {
+      class_name: 'Sequential',
+      config: { layers: [{ class_name: 'LSTM', config: { batch_input_shape: [null, 3] } }] },
+    };
+    expect(() => layerTable(odd)).toThrow(/LSTM/);
+  });
+});
