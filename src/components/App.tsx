@@ -1,5 +1,6 @@
 import { preprocess } from '../core/preprocess';
 import { t } from '../state/i18n';
+import { classifyPhoto } from '../state/photo';
 import { submit } from '../state/predict-loop';
 import { BackendBadge } from './BackendBadge';
 import { Confidences } from './Confidences';
@@ -10,6 +11,7 @@ import { Examples } from './Examples';
 import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
+import { PhotoPanel } from './PhotoPanel';
 import { Preview } from './Preview';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
@@ -45,10 +47,11 @@ export function App() {
           <DrawToolbar
             onUndo={() => pad?.undo()}
             onClear={() => pad?.clear()}
-            onPhoto={(image, at) => show(preprocess(image, { normalize: true }), at)}
+            onPhoto={(image, at) => (pad?.clear(), void classifyPhoto(() => image, at))}
           />
           <p class="tip">{t('fillTip')}</p>
         </section>
+        <PhotoPanel onPhoto={() => pad?.clear()} />
         <div class="side">
           <Confidences />
           <div class="card inspect">

@@ -1,22 +1,8 @@
 import { setError } from '../state/app';
 import { t } from '../state/i18n';
 import { Icon } from './Icon';
-
-const MAX_SIDE = 512;
-
-/** Decodes an image file into RGBA pixels, its long side at most {@link MAX_SIDE}. */
-async function decode(file: File): Promise<ImageData> {
-  const bitmap = await createImageBitmap(file);
-  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('2D canvas is not available');
-  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  bitmap.close();
-  return ctx.getImageData(0, 0, canvas.width, canvas.height);
-}
+// Header check, EXIF orientation and downscaling while decoding; errors come translated.
+import { decodePhotoFile as decode } from './photo-decode';
 
 /** A "Photo" button backed by a file input (camera on phones); hands decoded pixels to `onImage`. */
 export function PhotoInput(props: { onImage: (image: ImageData, decodedAt: number) => void }) {

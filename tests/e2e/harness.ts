@@ -69,15 +69,18 @@ export interface Browser {
 
 /**
  * Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader, `profile` reuses a
- * profile directory (kept on close), `locale` sets navigator.language (default en-US).
+ * profile directory (kept on close), `locale` sets navigator.language (default en-US), `args` adds
+ * command-line switches (e.g. a fake camera).
  */
-export async function launch(options: { webgpu?: boolean; profile?: string; locale?: string } = {}): Promise<Browser> {
+export async function launch(
+  options: { webgpu?: boolean; profile?: string; locale?: string; args?: string[] } = {},
+): Promise<Browser> {
   assertPrerequisites();
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'prenda-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...BASE_ARGS, ...(options.webgpu ? WEBGPU_ARGS : [])],
+    args: [...BASE_ARGS, ...(options.webgpu ? WEBGPU_ARGS : []), ...(options.args ?? [])],
     viewport: { width: 1280, height: 900 },
     locale: options.locale ?? 'en-US',
   });

@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkManifest, mostAccurate, type ModelEntry } from '../../src/core/manifest';
+import { fileLoadHandler } from './model-files';
+
+/** The shipped models folder (public/models), resolved from the repository root. */
+export const MODELS_DIR = resolve(import.meta.dirname, '../../public/models');
+
+/** The model photos use by default: `photo` when the manifest has it, else the most accurate. */
+export function defaultPhotoModel(models: readonly ModelEntry[]): ModelEntry | undefined {
+  return models.find((m) => m.id === 'photo') ?? mostAccurate({ version: 1, models: [...models] });
+}
+
+/** Loads model `id` (or the default photo model) listed in `dir`/manifest.json. */
+export async function loadManifestModel(
+  id?: string,
+  dir = MODELS_DIR,
+): Promise<{ entry: ModelEntry; model: tf.LayersModel }> {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) throw new Error(`No model manifest at ${path}: train a model first (npm run train)`);
+  const manifest = checkManifest(JSON.parse(readFileSync(path, 'utf8')));
+  const entry = id ? manifest.models.find((m) => m.id === id) : defaultPhotoModel(manifest.models);
+  if (!entry) {
+    const known = manifest.models.map((m) => m.id).join(', ');
+    throw new Error(id ? `No model "${id}" in ${path}; known: ${known}` : `${path} lists no models`);
+  }
+  const model = await tf.loadLayersModel(fileLoadHandler(join(dir, entry.file)));
+  return { entry, model };
+}
+
+/** Class probabilities for `n` 28×28 inputs (flat, 0–1 floats), in batches. */
+export async function predictBatch(model: tf.LayersModel, inputs: Float32Array, batch = 256): Promise<Float32Array> {
+  const n = inputs.length / 784;
+  const out = new Float32Array(n * 10);
+  for (let start = 0; start < n; start += batch) {
+    const m = Math.min(batch, n - start);
+    const y = tf.tidy(
+      () => model.predict(tf.tensor3d(inputs.subarray(start * 784, (start + m) * 784), [m, 28, 28])) as tf.Tensor,
+    );
+    out.set(await y.data(), start * 10);
+    y.dispose();
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import { NUM_CLASSES } from '../classes';
+import type { SegmentQuality } from './segment';
+
+/** Why a photo gets a "not sure" answer, or 'ok'. */
+export type VerdictReason = 'ok' | 'noGarment' | 'lowConfidence';
+
+/** Prenda's answer for a photo: the top class and whether to trust it. */
+export interface Verdict {
+  top: number;
+  confidence: number;
+  /** Entropy of the probabilities divided by log(10): 0 = certain, 1 = uniform. */
+  entropy: number;
+  sure: boolean;
+  reason: VerdictReason;
+}
+
+/** Thresholds of {@link verdictOf}, calibrated with `npm run eval:photos -- --calibrate`. */
+export interface VerdictThresholds {
+  minConfidence: number;
+  maxEntropy: number;
+  /** Least foreground-score contrast of the mask (below: nothing stands out, e.g. a plain wall). */
+  minContrast: number;
+  /** Least and most share of the frame the garment may cover. */
+  minArea: number;
+  maxArea: number;
+}
+
+/** Calibrated on the development photos (validation split, including hat, shorts and skirt). */
+export const VERDICT_THRESHOLDS: VerdictThresholds = {
+  minConfidence: 0.5,
+  maxEntropy: 0.6,
+  minContrast: 0.12,
+  minArea: 0.02,
+  maxArea: 0.97,
+};
+
+/** Normalised entropy (0..1) of a probability vector. */
+export function normalisedEntropy(probs: ArrayLike<number>): number {
+  let h = 0;
+  for (let i = 0; i < probs.length; i++) {
+    const p = probs[i]!;
+    if (p > 0) h -= p * Math.log(p);
+  }
+  return h / Math.log(NUM_CLASSES);
+}
+
+/** True when the segmentation found one clear object (not a plain wall, not the whole frame). */
+export function clearObject(q: SegmentQuality, t: VerdictThresholds = VERDICT_THRESHOLDS): boolean {
+  return q.contrast >= t.minContrast && q.area >= t.minArea && q.area <= t.maxArea;
+}
+
+/**
+ * Decides whether to trust a photo's classification: "not sure" when no clear object was
+ * segmented, or the model is not confident (low top probability or high entropy).
+ */
+export function verdictOf(
+  probs: ArrayLike<number>,
+  quality: SegmentQuality | null,
+  t: VerdictThresholds = VERDICT_THRESHOLDS,
+): Verdict {
+  let top = 0;
+  for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[top]!) top = i;
+  const confidence = probs[top] ?? 0;
+  const entropy = normalisedEntropy(probs);
+  const reason: VerdictReason =
+    !quality || !clearObject(quality, t)
+      ? 'noGarment'
+      : confidence < t.minConfidence || entropy > t.maxEntropy
+        ? 'lowConfidence'
+        : 'ok';
+  return { top, confidence, entropy, sure: reason === 'ok', reason };
+}

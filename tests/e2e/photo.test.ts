@@ -1,0 +1,189 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBadImages, type BadImages } from '../helpers/bad-images';
+import { writeMjpeg } from '../helpers/mjpeg';
+import { devPhotos } from '../helpers/photos';
+import {
+  launch,
+  openApp,
+  readConfidences,
+  startServer,
+  waitReady,
+  type AppPage,
+  type Browser,
+  type Server,
+} from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CANDIDATES = [...devPhotos('pants', 2), ...devPhotos('t-shirt', 2), ...devPhotos('dress', 2)];
+let server: Server;
+let browser: Browser;
+let app: AppPage;
+let dir: string;
+let bad: BadImages;
+let cli: { file: string; top: { class: number; p: number }[] }[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'prenda-photo-e2e-'));
+  const classify = promisify(execFile)(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    ['scripts/classify.ts', '--json', ...CANDIDATES],
+    { cwd: ROOT },
+  );
+  const camera = join(dir, 'camera.mjpeg');
+  await Promise.all([
+    writeMjpeg(devPhotos('pants', 2)[1]!, camera),
+    writeBadImages(dir, CANDIDATES[0]!).then((b) => (bad = b)),
+  ]);
+  server = await startServer();
+  // A fake camera playing a real photo; permission granted to this origin only (localhost is denied).
+  browser = await launch({
+    args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
+  });
+  await browser.context.grantPermissions(['camera'], { origin: server.origin });
+  app = await openApp(browser, server.origin, '?lang=en');
+  cli = JSON.parse((await classify).stdout);
+  await waitReady(app.page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Waits for the photo verdict of the latest input; returns its state, text and the top class. */
+async function verdict(page: Page): Promise<{ state: string; text: string; top: string }> {
+  const v = page.locator('[data-testid=photo-verdict]');
+  await v.waitFor();
+  return {
+    state: (await v.getAttribute('data-state'))!,
+    text: (await v.textContent())!,
+    top: (await readConfidences(page)).top,
+  };
+}
+
+const litPixels = (page: Page, selector: string) =>
+  page.$eval(selector, (c) => {
+    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 28, 28).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! > 60) n++;
+    return n;
+  });
+
+describe('photos in Chromium', () => {
+  it('a real photo shows photo → mask → crop → 28×28, fills the preview and the confidences', async () => {
+    const { page } = app;
+    await page.setInputFiles('[data-testid=photo-input]', CANDIDATES[0]!);
+    const v = await verdict(page);
+    expect(v.text).toMatch(/Looks like|Not sure/);
+    const { p } = await readConfidences(page);
+    expect(Math.abs(p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
+    expect(await litPixels(page, '[data-testid=preview]')).toBeGreaterThan(80);
+    const steps = await page.$$eval('[data-testid=photo-step]', (cs) =>
+      cs.map((c) => [c.getAttribute('data-step'), (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]),
+    );
+    expect(steps.map((s) => s[0])).toEqual(['photo', 'mask', 'crop', 'input']);
+    expect(Math.max(Number(steps[0]![1]), Number(steps[0]![2]))).toBe(160);
+    expect(steps[3]!.slice(1)).toEqual([28, 28]);
+    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    if (manifest.models.some((m: { id: string }) => m.id === 'photo')) {
+      expect(await page.inputValue('[data-testid=model-select]')).toBe('photo');
+    }
+  });
+
+  it('gives the same top class as `npm run classify` for the same photo', async () => {
+    const { page } = app;
+    const margin = (r: (typeof cli)[number]) => r.top[0]!.p - r.top[1]!.p;
+    const best = [...cli].sort((a, b) => margin(b) - margin(a))[0]!;
+    const file = CANDIDATES.find((c) => c.endsWith(best.file.split('/').pop()!))!;
+    await page.setInputFiles('[data-testid=photo-input]', file);
+    await page.waitForFunction(
+      (k) => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === k,
+      String(best.top[0]!.class),
+      { timeout: 15_000 },
+    );
+  });
+
+  it('bad files get a clear message or "not sure", never a crash, and the app keeps working', async () => {
+    const { page } = app;
+    const expectations: [string, RegExp][] = [
+      [bad.text, /not an image file/],
+      [bad.empty, /empty/],
+      [bad.truncated, /damaged or incomplete/],
+      [bad.huge, /too large.*8000 × 8000/],
+      [bad.heic, /HEIC/],
+    ];
+    for (const [file, message] of expectations) {
+      await page.setInputFiles('[data-testid=photo-input]', file);
+      await page.locator('[data-testid=error]', { hasText: message }).waitFor({ timeout: 10_000 });
+    }
+    await page.setInputFiles('[data-testid=photo-input]', bad.wall);
+    await page.locator('[data-testid=photo-verdict][data-state=unsure]').waitFor();
+    await page.setInputFiles('[data-testid=photo-input]', bad.transparent);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') !== '',
+    );
+    expect(await page.locator('[data-testid=error]').count()).toBe(0); // a good photo clears the complaint
+    // Drag and drop of a real photo anywhere on the page.
+    const bytes = readFileSync(CANDIDATES[1]!).toString('base64');
+    await page.evaluate(async (b64) => {
+      const file = new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'drop.jpg', { type: 'image/jpeg' });
+      const data = new DataTransfer();
+      data.items.add(file);
+      document
+        .querySelector('main')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, bytes);
+    await verdict(page);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('live camera: confidences on frames, capture freezes a frame, switch and stop', async () => {
+    const { page } = app;
+    await page.click('[data-testid=camera-start]');
+    await page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
+    expect(
+      await page.$eval('[data-testid=camera-video]', (v) => [
+        (v as HTMLVideoElement).playsInline,
+        (v as HTMLVideoElement).muted,
+      ]),
+    ).toEqual([true, true]);
+    const count = () => page.evaluate(() => performance.getEntriesByName('prenda:predict', 'measure').length);
+    const before = await count();
+    await page.waitForTimeout(1500);
+    const during = await count();
+    expect(during - before).toBeGreaterThan(2); // classified live, frame after frame
+    await verdict(page);
+    expect(await litPixels(page, '[data-testid=preview]')).toBeGreaterThan(50);
+    await page.click('[data-testid=camera-capture]');
+    await page.locator('[data-testid=camera-status][data-state=frozen]').waitFor();
+    await page.waitForTimeout(300);
+    const frozen = await count();
+    await page.waitForTimeout(700);
+    expect(await count()).toBe(frozen);
+    await page.click('[data-testid=camera-retake]');
+    await page.click('[data-testid=camera-switch]');
+    await page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
+    await page.click('[data-testid=camera-stop]');
+    await page.locator('[data-testid=camera-status][data-state=idle]').waitFor();
+  });
+
+  it('a denied camera says so and falls back to a file input that opens the camera app', async () => {
+    const denied = await openApp(browser, server.origin.replace('127.0.0.1', 'localhost'), '?lang=en');
+    const { page } = denied;
+    await waitReady(page);
+    await page.click('[data-testid=camera-start]');
+    await page.locator('[data-testid=camera-status][data-state=failed]').waitFor({ timeout: 20_000 });
+    expect(await page.textContent('[data-testid=error]')).toMatch(/denied/);
+    expect(await page.getAttribute('[data-testid=camera-fallback]', 'capture')).toBe('environment');
+    await page.setInputFiles('[data-testid=camera-fallback]', CANDIDATES[2]!);
+    await verdict(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBadImages, type BadImages } from '../helpers/bad-images';
+import { devPhotos } from '../helpers/photos';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const run = (script: string, args: string[]) =>
+  promisify(execFile)(TSX, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, maxBuffer: 1 << 24 }).catch(
+    (err: { stdout: string; stderr: string; code: number }) => ({ ...err, failed: err.code }),
+  );
+
+interface Row {
+  file: string;
+  top?: { class: number; name: string; p: number }[];
+  probs?: number[];
+  sure?: boolean;
+  error?: string;
+}
+
+let dir: string;
+let bad: BadImages;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'prenda-cli-'));
+  bad = await writeBadImages(dir, devPhotos('t-shirt')[0]!);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run classify', () => {
+  it('prints top 3 and ten probabilities per photo as JSON, and a clear error per bad file', async () => {
+    const photos = [devPhotos('pants')[0]!, devPhotos('shoes')[0]!];
+    const out = await run('classify.ts', ['--json', ...photos, ...Object.values(bad)]);
+    const rows = JSON.parse(out.stdout) as Row[];
+    expect(rows.map((r) => basename(r.file))).toEqual([...photos, ...Object.values(bad)].map((p) => basename(p)));
+    for (const r of rows.slice(0, 2)) {
+      expect(r.probs).toHaveLength(10);
+      expect(Math.abs(r.probs!.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-3);
+      expect(r.top!.map((t) => t.p)).toEqual([...r.probs!].sort((a, b) => b - a).slice(0, 3));
+      expect(r.top![0]!.name).toMatch(/^[A-Z]/);
+    }
+    const byName = Object.fromEntries(rows.map((r) => [basename(r.file), r]));
+    expect(byName['notes.jpg']!.error).toMatch(/not an image file/);
+    expect(byName['empty.jpg']!.error).toMatch(/empty \(0 bytes\)/);
+    expect(byName['truncated.jpg']!.error).toMatch(/damaged or incomplete/);
+    expect(byName['huge.png']!.error).toMatch(/too large to read safely \(8000 × 8000 pixels/);
+    expect(byName['IMG_0001.heic']!.error).toMatch(/cannot decode this HEIC photo/);
+    expect(byName['transparent.png']!.probs).toHaveLength(10);
+    const wall = byName['wall.jpg']!;
+    expect(wall.error ?? (wall.sure === false ? 'not sure' : 'sure')).toMatch(/no garment|not sure/);
+    expect(out).toHaveProperty('failed', 1); // exit code 1 when any file failed
+  });
+
+  it('prints a readable top 3 without --json and accepts folders', async () => {
+    const out = await run('classify.ts', [join(ROOT, '../shared/data/clothing-photos/validation/skirt')]);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^model \S+/);
+    expect(lines).toHaveLength(1 + devPhotos('skirt', 99).length);
+    expect(lines[1]).toMatch(/skirt\/.+\.jpg: [\w/ -]+ \d+\.\d %, .+ %, .+ %/);
+  });
+});
+
+describe('npm run eval:photos', () => {
+  it('scores a folder laid out like the development set', async () => {
+    const set = join(dir, 'set');
+    for (const folder of ['pants', 'shoes', 'hat']) {
+      mkdirSync(join(set, folder), { recursive: true });
+      for (const p of devPhotos(folder, 2)) symlinkSync(p, join(set, folder, basename(p)));
+    }
+    const out = await run('eval-photos.ts', [set]);
+    expect(out.stdout).toMatch(/6 photos from/);
+    expect(out.stdout).toMatch(/^pants\s+2\s/m);
+    expect(out.stdout).toMatch(/^hat\s+2\s+–\s+–/m);
+    expect(out.stdout).toMatch(/strict\s+[\d.]+ %, coarse\s+[\d.]+ %, not sure\s+[\d.]+ % of mapped photos/);
+  });
+});
