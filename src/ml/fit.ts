@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { IMAGE_PIXELS, IMAGE_SIDE } from '../core/classes';
+import { IMAGE_PIXELS } from '../core/classes';
 import type { LabelledImages } from '../core/dataset';
 import { augmentImage, type AugmentOptions } from '../core/augment';
 import { permutation } from '../core/random';
@@ -38,6 +38,8 @@ export class NonFiniteLossError extends Error {
   }
 }
 
+const noFlip = (augment: AugmentOptions): AugmentOptions => ({ ...augment, flipProbability: 0 });
+
 /** Fills `xs` (0–1 floats) with images `order[from..from+n]`, augmented when asked. */
 function fillBatch(
   set: LabelledImages,
@@ -55,7 +57,14 @@ function fillBatch(
     ys[i] = set.labels[index]!;
     if (options.augment) {
       for (let p = 0; p < IMAGE_PIXELS; p++) scratch[p] = src[p]! / 255;
-      augmentImage(scratch, xs, i * IMAGE_PIXELS, options.random, options.augment);
+      const unflipped = options.augment.keepOrientation?.includes(ys[i]!);
+      augmentImage(
+        scratch,
+        xs,
+        i * IMAGE_PIXELS,
+        options.random,
+        unflipped ? noFlip(options.augment) : options.augment,
+      );
     } else {
       for (let p = 0; p < IMAGE_PIXELS; p++) xs[i * IMAGE_PIXELS + p] = src[p]! / 255;
     }
@@ -80,6 +89,8 @@ export async function fit(
   const ys = new Int32Array(batchSize);
   const history: EpochMetrics[] = [];
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  // 28×28 or 28×28×1 models alike (an imported model may want the channel axis).
+  const inputShape = model.inputs[0]!.shape.slice(1) as number[];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = performance.now();
     const order = permutation(set.count, options.random);
@@ -96,7 +107,7 @@ export async function fit(
           (epoch - 1) * batches + b,
           total,
         );
-        const x = tf.tensor3d(xs.subarray(0, n * IMAGE_PIXELS), [n, IMAGE_SIDE, IMAGE_SIDE]);
+        const x = tf.tensor(xs.subarray(0, n * IMAGE_PIXELS), [n, ...inputShape]);
         const y = tf.tensor1d(ys.subarray(0, n), 'int32');
         let correct: tf.Scalar | undefined;
         const loss = optimizer.minimize(

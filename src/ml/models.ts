@@ -30,11 +30,12 @@ export function buildMlp({ hidden = 128, seed }: BuildOptions = {}): tfl.Sequent
 }
 
 /**
- * Prenda's small CNN (≈ 66K parameters, ≈ 1.3M multiply-adds per image so that an epoch trains
- * in about a minute on two CPU cores with the wasm backend): 3×3 convolutions with 16, 32 and 32
- * filters, max-pooling after the first two, then dropout, a 64-unit dense layer and softmax.
+ * Prenda's small CNN (74,858 parameters, ≈ 1.5M multiply-adds per image, so that an epoch trains
+ * in about a minute on two CPU cores with the wasm backend): 3×3 convolutions with 16 and 32
+ * filters, each followed by 2×2 max-pooling, a 64-filter valid convolution on the 7×7 maps, then
+ * dropout, a 32-unit dense layer and softmax.
  */
-export function buildCnn({ seed, dropout = 0.3 }: BuildOptions = {}): tfl.Sequential {
+export function buildCnn({ seed, dropout = 0.2 }: BuildOptions = {}): tfl.Sequential {
   let n = 0;
   const init = () => tfl.initializers.heNormal({ seed: seed === undefined ? undefined : seed + ++n });
   const conv = (filters: number, padding: 'same' | 'valid') =>
@@ -47,11 +48,10 @@ export function buildCnn({ seed, dropout = 0.3 }: BuildOptions = {}): tfl.Sequen
       tfl.layers.maxPooling2d({ poolSize: 2 }),
       conv(32, 'same'),
       tfl.layers.maxPooling2d({ poolSize: 2 }),
-      conv(32, 'valid'),
+      conv(64, 'valid'),
       tfl.layers.flatten(),
       tfl.layers.dropout({ rate: dropout, seed }),
-      tfl.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init() }),
-      tfl.layers.dropout({ rate: dropout, seed }),
+      tfl.layers.dense({ units: 32, activation: 'relu', kernelInitializer: init() }),
       tfl.layers.dense({ units: NUM_CLASSES, activation: 'softmax', kernelInitializer: init() }),
     ],
   });

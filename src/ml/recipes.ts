@@ -33,10 +33,10 @@ export const RECIPES: Record<string, Recipe> = {
     names: { es: 'Red convolucional de Prenda', en: 'Prenda convolutional network' },
     epochs: 30,
     batchSize: 64,
-    dropout: 0.3,
+    dropout: 0.2,
     learningRate: 0.003,
     schedule: 'one-cycle',
-    augment: { maxShift: 2, flipProbability: 0.5 },
+    augment: { maxShift: 2, flipProbability: 0.5, keepOrientation: [5, 7, 9] },
   },
 };
 
