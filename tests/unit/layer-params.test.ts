@@ -46,7 +46,7 @@ describe('layerTable', () => {
     expect(conv.map((l) => formatArithmetic(l))).toEqual([
       '3×3×1×16 + 16 = 160',
       '3×3×16×32 + 32 = 4,640',
-      '3×3×32×32 + 32 = 9,248',
+      '3×3×32×64 + 64 = 18,496',
     ]);
     expect(wordsFor(cnn)).toEqual([
       'Reshape',
