@@ -149,7 +149,8 @@ const entry: ModelEntry = {
     learningRate: describeRate(),
     ...(recipe.dropout === undefined ? {} : { dropout: recipe.dropout }),
     augmentation: recipe.augment
-      ? `random shift ±${recipe.augment.maxShift} px, horizontal flip p=${recipe.augment.flipProbability}`
+      ? `random shift ±${recipe.augment.maxShift} px, horizontal flip p=${recipe.augment.flipProbability}` +
+        (recipe.augment.keepOrientation ? ` except classes ${recipe.augment.keepOrientation.join(', ')}` : '')
       : 'none',
     seed,
     trainImages: train.count,
