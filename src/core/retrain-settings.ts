@@ -1,0 +1,36 @@
+/** Settings of a retraining run. */
+export interface RetrainSettings {
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  /** Fashion-MNIST training images replayed per epoch beside the user's samples. */
+  replayPerEpoch: number;
+  seed: number;
+}
+
+/** Defaults: five short epochs of Adam at 1e-3, batches of 32, 1,000 replay images per epoch. */
+export const RETRAIN_DEFAULTS: RetrainSettings = {
+  epochs: 5,
+  learningRate: 1e-3,
+  batchSize: 32,
+  replayPerEpoch: 1000,
+  seed: 1,
+};
+
+/** Most epochs the interface allows (a phone should finish in minutes). */
+export const MAX_EPOCHS = 50;
+
+/** A whole number of epochs 1–{@link MAX_EPOCHS}, or null when `text` is not one. */
+export function parseEpochs(text: string): number | null {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_EPOCHS ? n : null;
+}
+
+/**
+ * A positive, finite learning rate, or null. Absurd rates (1e30) are accepted on purpose: the
+ * run then diverges, and the NaN guard discards it and says why.
+ */
+export function parseLearningRate(text: string): number | null {
+  const n = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null;
+}
