@@ -66,4 +66,7 @@ const pwa: Partial<VitePWAOptions> = {
 export default defineConfig({
   plugins: [solid(), VitePWA(pwa), contentSecurityPolicy()],
   build: { target: 'es2022', assetsInlineLimit: 0 },
+  // The retraining worker is a module worker: ES chunks let it share tfjs with the page and load
+  // its backend on demand (the default iife format would inline every backend into one file).
+  worker: { format: 'es' },
 });

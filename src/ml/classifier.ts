@@ -22,6 +22,13 @@ export class Classifier {
     return classifier;
   }
 
+  /** Wraps an already loaded model (e.g. a retrained version) and warms it up. */
+  static async fromModel(model: LayersModel): Promise<Classifier> {
+    const classifier = new Classifier(model);
+    await classifier.warmUp();
+    return classifier;
+  }
+
   /** Runs one prediction on zeros, so shader compilation is not paid by the first drawing. */
   async warmUp(): Promise<void> {
     await this.predict(new Float32Array(IMAGE_PIXELS));

@@ -28,7 +28,7 @@ export async function evaluate(model: tfl.LayersModel, set: LabelledImages, batc
   for (let start = 0; start < set.count; start += batchSize) {
     const n = Math.min(batchSize, set.count - start);
     const [p, loss] = tf.tidy(() => {
-      const x = imagesToTensor(set.images, start, n);
+      const x = tf.reshape(imagesToTensor(set.images, start, n), [n, ...(model.inputs[0]!.shape.slice(1) as number[])]);
       const y = tf.tensor1d(set.labels.subarray(start, start + n), 'int32');
       const out = model.predict(x) as tf.Tensor2D;
       return [out, sparseCrossEntropy(y, out)] as const;
