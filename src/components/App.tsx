@@ -13,6 +13,7 @@ import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { PhotoPanel } from './PhotoPanel';
 import { Preview } from './Preview';
+import { RetrainPanel } from './RetrainPanel';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
 import { view } from '../state/view';
@@ -61,6 +62,7 @@ export function App() {
           </div>
           <Examples onPick={show} />
         </div>
+        <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
       </main>
       <Views />
       <footer class="foot">

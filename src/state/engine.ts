@@ -13,6 +13,7 @@ import {
   setModels,
   setNotice,
 } from './app';
+import { dropUserModel, loadClassifier, loaded, setUserModel, takeStartupModel, type UserModel } from './user-model';
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -34,6 +35,12 @@ function freshInterruption(): Promise<never> {
 }
 
 const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Uses a retrained version (or, with null, the manifest model again). */
+export async function useUserModel(model: UserModel | null): Promise<void> {
+  setUserModel(model);
+  await loadModel(modelId());
+}
 
 /** The classifier in use, or null while (re)loading. */
 export function activeClassifier(): Classifier | null {
@@ -83,11 +90,12 @@ async function loadModel(id: string): Promise<void> {
   setEngineState('loading');
   const [, { Classifier }] = await loadMl();
   try {
-    const next = await Classifier.load(`${BASE}models/${entry.file}`);
+    const next = await loadClassifier(`${BASE}models/${entry.file}`, Classifier);
     if (gen !== generation) return next.dispose();
     dropClassifier();
     classifier = next;
     setError(null);
+    loaded();
     setEngineState('ready');
   } catch (err) {
     if (gen !== generation) return;
@@ -110,6 +118,7 @@ export async function recoverFromLoss(lost: BackendName, reason: string): Promis
 
 /** Switches to model `id` of the manifest. */
 export async function selectModel(id: string): Promise<void> {
+  dropUserModel();
   setModelId(id);
   await loadModel(id);
 }
@@ -130,5 +139,7 @@ export async function startEngine(): Promise<void> {
     setEngineState('error');
     return;
   }
-  if (await bootBackend(params.backend)) await loadModel(modelId());
+  if (!(await bootBackend(params.backend))) return;
+  await takeStartupModel();
+  await loadModel(modelId());
 }

@@ -38,6 +38,19 @@ const en = {
   predictError: 'Classification failed: {detail}',
   photoError: 'Could not read that image: {detail}',
   cameraError: '{detail}',
+  storageUnavailable:
+    'This browser does not let Prenda store your samples and models (private mode?): they work until you close the page.',
+  storageFull:
+    'Storage is full: new samples and models are kept only until you close the page. Delete old versions or samples to make room.',
+  retrainNaN:
+    'Training diverged (the loss became NaN or infinite) and was stopped; that run was discarded and the previous model stays. Try a smaller learning rate.',
+  retrainFailed: 'Training failed ({detail}); the previous model stays.',
+  retrainSaveFailed: 'The retrained model could not be saved and checked ({detail}); the previous model stays.',
+  versionBroken: 'A saved model version could not be used and was skipped ({detail}); using the shipped model.',
+  importFailed: 'Could not import that file: {detail}',
+  importInput: 'That model does not fit Prenda: its input is {shape}, but Prenda gives it a 28×28 image.',
+  importOutput: 'That model does not fit Prenda: it outputs {shape} values, but Prenda needs one per class (10).',
+  exportFailed: 'Could not export that version: {detail}',
   offlineReady: 'Ready to work offline.',
   needRefresh: 'New version available.',
   reload: 'Reload',
@@ -84,6 +97,19 @@ const es: Record<StringKey, string> = {
   predictError: 'Falló la clasificación: {detail}',
   photoError: 'No se pudo leer esa imagen: {detail}',
   cameraError: '{detail}',
+  storageUnavailable:
+    'Este navegador no deja a Prenda guardar tus muestras y modelos (¿modo privado?): funcionan hasta que cierres la página.',
+  storageFull:
+    'El almacenamiento está lleno: las nuevas muestras y modelos solo duran hasta que cierres la página. Borra versiones o muestras antiguas para hacer sitio.',
+  retrainNaN:
+    'El entrenamiento se descontroló (la pérdida salió NaN o infinita) y se detuvo; se descartó y sigue el modelo anterior. Prueba con una tasa de aprendizaje menor.',
+  retrainFailed: 'Falló el entrenamiento ({detail}); sigue el modelo anterior.',
+  retrainSaveFailed: 'No se pudo guardar y comprobar el modelo reentrenado ({detail}); sigue el modelo anterior.',
+  versionBroken: 'Una versión guardada del modelo no se pudo usar y se omitió ({detail}); se usa el modelo original.',
+  importFailed: 'No se pudo importar ese archivo: {detail}',
+  importInput: 'Ese modelo no encaja en Prenda: su entrada es {shape}, pero Prenda le da una imagen de 28×28.',
+  importOutput: 'Ese modelo no encaja en Prenda: da {shape} valores, pero Prenda necesita uno por clase (10).',
+  exportFailed: 'No se pudo exportar esa versión: {detail}',
   offlineReady: 'Lista para usar sin conexión.',
   needRefresh: 'Nueva versión disponible.',
   reload: 'Recargar',

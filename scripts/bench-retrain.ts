@@ -1,0 +1,99 @@
+// Times in-browser retraining in headless Chromium: five epochs over 50 user samples plus 1,000
+// replay images per epoch, per backend, in the worker (and on the page with --main), and how
+// smoothly the page keeps drawing frames meanwhile. Needs `npm run build` first.
+// Each backend is forced (`?trainBackend=`), software GPU or not; `auto` is the app's own choice
+// with the page on WebGL (on SwiftShader it trains on wasm).
+// Usage: npm run bench:retrain [-- --backends auto,wasm,webgl,webgpu --models mlp,cnn --main]
+import { parseArgs } from 'node:util';
+import { launch, openApp, startServer, waitReady, type Server } from '../tests/e2e/harness';
+import {
+  addSamples,
+  drawCross,
+  percentile,
+  recordFrames,
+  setSettings,
+  stopFrames,
+  waitFinished,
+} from '../tests/e2e/retrain-drive';
+
+const { values: args } = parseArgs({
+  options: {
+    backends: { type: 'string', default: 'auto,wasm,webgl,webgpu' },
+    models: { type: 'string', default: 'mlp,cnn' },
+    samples: { type: 'string', default: '50' },
+    main: { type: 'boolean', default: false },
+  },
+});
+
+interface Row {
+  backend: string;
+  model: string;
+  where: string;
+  trainer: string;
+  seconds: number;
+  wall: number;
+  p95: number;
+  state: string;
+}
+
+async function run(server: Server, backend: string, model: string, where: 'worker' | 'main'): Promise<Row> {
+  const browser = await launch({ webgpu: backend === 'webgpu' });
+  try {
+    const pageBackend = backend === 'auto' ? 'webgl' : backend;
+    const force = backend === 'auto' ? '' : `&trainBackend=${backend}`;
+    const main = where === 'main' ? '&retrain=main' : '';
+    const { page } = await openApp(
+      browser,
+      server.origin,
+      `?backend=${pageBackend}${force}&model=${model}&lang=en${main}`,
+    );
+    await waitReady(page, 180_000);
+    await drawCross(page);
+    const n = Number(args.samples);
+    for (let label = 0; label < 10; label++) await addSamples(page, label, Math.ceil(n / 10));
+    await setSettings(page, 5, '0.001');
+    await recordFrames(page);
+    const started = Date.now();
+    await page.click('[data-testid=retrain-start]');
+    const state = await waitFinished(page, 900_000);
+    const wall = (Date.now() - started) / 1000;
+    const gaps = await stopFrames(page);
+    const seconds = Number(await page.getAttribute('[data-testid=retrain-status]', 'data-seconds'));
+    const trainer = (await page.getAttribute('[data-testid=retrain-backend]', 'data-backend')) ?? '?';
+    return { backend, model, where, trainer, seconds, wall, p95: percentile(gaps, 95), state };
+  } finally {
+    await browser.close();
+  }
+}
+
+const server = await startServer();
+const rows: Row[] = [];
+try {
+  for (const model of args.models!.split(',')) {
+    for (const backend of args.backends!.split(',')) {
+      for (const where of args.main ? (['worker', 'main'] as const) : (['worker'] as const)) {
+        const row = await run(server, backend, model, where);
+        rows.push(row);
+        console.log(
+          `${model}, ${backend}: trained on ${row.trainer} (${where}): ${row.state}, training ${row.seconds.toFixed(1)} s, ` +
+            `click to done ${row.wall.toFixed(1)} s, frame gap p95 ${row.p95.toFixed(0)} ms`,
+        );
+      }
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(
+  `\n${args.samples} user samples (+ augmented copies) and 1,000 replay images per epoch, 5 epochs, batch 32:`,
+);
+console.table(
+  rows.map((r) => ({
+    model: r.model,
+    trainer: `${r.trainer} (${r.where})`,
+    'training s': r.seconds.toFixed(1),
+    'click→done s': r.wall.toFixed(1),
+    'frame p95 ms': r.p95.toFixed(0),
+    'goal ≤ 20 s': r.wall <= 20 ? 'yes' : 'no',
+  })),
+);

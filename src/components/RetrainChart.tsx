@@ -1,0 +1,111 @@
+import { For, createEffect, onCleanup } from 'solid-js';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { RetrainEpoch } from '../ml/retrain';
+import { percent, tr, type RetrainKey } from '../state/retrain-i18n';
+import { history } from '../state/training';
+
+interface Line {
+  key: RetrainKey;
+  pick: (e: RetrainEpoch) => number | null;
+  color: string;
+  scale: 'loss' | 'acc';
+  dash?: boolean;
+}
+
+const LINES: Line[] = [
+  { key: 'loss', pick: (e) => e.loss, color: '#c2553a', scale: 'loss' },
+  { key: 'trainAccuracy', pick: (e) => e.accuracy, color: '#2f6b5a', scale: 'acc', dash: true },
+  { key: 'userAccuracy', pick: (e) => e.user, color: '#1f6fd1', scale: 'acc' },
+  { key: 'testAccuracy', pick: (e) => e.test, color: '#8a5cc2', scale: 'acc' },
+];
+
+const HEIGHT = 180;
+
+/** Loss and accuracies after each epoch of the run, drawn live (uPlot), with a table of the numbers. */
+export function RetrainChart() {
+  let host!: HTMLDivElement;
+  createEffect(() => {
+    const epochs = history();
+    const ink = getComputedStyle(host).color;
+    const grid = { stroke: 'rgba(128, 128, 128, 0.22)', width: 1 };
+    const axis = { stroke: ink, grid, ticks: grid, font: '11px system-ui, sans-serif' };
+    const chart = new uPlot(
+      {
+        width: Math.max(200, host.clientWidth),
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false, setScale: false } },
+        scales: {
+          x: { time: false },
+          acc: { range: [0, 1] },
+          loss: { range: (_u, _min, max) => [0, Math.max(max, 0.1)] },
+        },
+        axes: [
+          { ...axis, incrs: [1, 2, 5, 10] },
+          { ...axis, scale: 'loss', size: 40 },
+          {
+            ...axis,
+            scale: 'acc',
+            side: 1,
+            size: 44,
+            grid: { show: false },
+            values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`),
+          },
+        ],
+        series: [
+          {},
+          ...LINES.map((l) => ({ scale: l.scale, stroke: l.color, width: 2, dash: l.dash ? [6, 4] : undefined })),
+        ],
+      },
+      [epochs.map((e) => e.epoch), ...LINES.map((l) => epochs.map(l.pick))],
+      host,
+    );
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, host.clientWidth), height: HEIGHT }));
+    resize.observe(host);
+    onCleanup(() => {
+      resize.disconnect();
+      chart.destroy();
+    });
+  });
+  return (
+    <figure class="rchart" data-testid="retrain-chart" data-epochs={history().length}>
+      <figcaption class="rchart__title">{tr('chartTitle')}</figcaption>
+      <ul class="rchart__legend">
+        <For each={LINES}>
+          {(l) => (
+            <li>
+              <span class="rchart__key" classList={{ 'rchart__key--dash': l.dash }} style={{ color: l.color }} />
+              {tr(l.key)}
+            </li>
+          )}
+        </For>
+      </ul>
+      <div class="rchart__plot" ref={(el) => (host = el)} role="img" aria-label={tr('chartTitle')} />
+      <details class="rchart__data">
+        <summary>{tr('numbers')}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tr('epoch')}</th>
+              <For each={LINES}>{(l) => <th scope="col">{tr(l.key)}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={history()}>
+              {(e) => (
+                <tr>
+                  <th scope="row">{e.epoch}</th>
+                  <td>{e.loss.toFixed(3)}</td>
+                  <td>{percent(e.accuracy)}</td>
+                  <td>{percent(e.user)}</td>
+                  <td>{percent(e.test)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
