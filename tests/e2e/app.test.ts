@@ -153,6 +153,8 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       ]) {
         await page.emulateMedia({ colorScheme });
         await page.setViewportSize(viewport);
+        // Colours change with a CSS transition: audit the settled page, not a half-faded button.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
         expect({ colorScheme, viewport, violations: await audit() }).toEqual({ colorScheme, viewport, violations: [] });
       }
     }
