@@ -48,7 +48,7 @@ export function EvalView() {
                 <dl class="eval-stats">
                   <div>
                     <dt>{tl('evalAccuracy', { backend: e().backend })}</dt>
-                    <dd data-testid="eval-accuracy" data-value={String(e().accuracy)}>
+                    <dd data-testid="eval-accuracy" data-model={e().modelId} data-value={String(e().accuracy)}>
                       {pct(e().accuracy)}
                     </dd>
                   </div>

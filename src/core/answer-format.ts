@@ -29,6 +29,8 @@ export function formatNumber(kind: Measured['kind'], value: number, lang: Lang):
       return new Intl.NumberFormat(lang, { useGrouping: 'always' } as Intl.NumberFormatOptions).format(value);
     case 'sec':
       return `${fixed(lang, 1).format(value)} s`;
+    case 'ratio':
+      return fixed(lang, 1).format(value);
   }
 }
 

@@ -30,7 +30,7 @@ export const ANSWER_TEXTS: Record<Lang, Record<QuestionNumber, QuestionText>> = 
     3: {
       question: 'What happens with 500 hidden neurons instead of 128? And to the train–test gap?',
       answer:
-        'With 500 neurons the network has {params_500} parameters instead of {params_128}, and an epoch took {sec_500} instead of {sec_128} on the machine that trained them. After {epochs_mid} epochs its test accuracy, {test_500_mid}, is {cmpTest} the {test_128_mid} of 128 neurons. On the training images it reaches {train_500_mid} (128 neurons: {train_128_mid}), so its train–test gap is {gap_500_mid} points, {cmpGap} the {gap_128_mid} points of 128 neurons. More neurons mean more capacity to fit the training images, which does not by itself carry over to new ones.',
+        'With 500 neurons the network has {params_500} parameters instead of {params_128}: {paramRatio} times as many weights to learn, and as much arithmetic per image. After {epochs_mid} epochs its test accuracy, {test_500_mid}, is {cmpTest} the {test_128_mid} of 128 neurons. On the training images it reaches {train_500_mid} (128 neurons: {train_128_mid}), so its train–test gap is {gap_500_mid} points, {cmpGap} the {gap_128_mid} points of 128 neurons. After {epochs_last} epochs its test accuracy, {test_500_last}, is {cmpTestLast} the {test_128_last} of 128 neurons. More neurons mean more capacity to fit the training images, which does not by itself carry over to new ones.',
     },
     4: {
       question: 'What happens with 20 epochs instead of 10? And to the gap?',
@@ -58,7 +58,7 @@ export const ANSWER_TEXTS: Record<Lang, Record<QuestionNumber, QuestionText>> = 
       question:
         '¿Qué pasa con 500 neuronas ocultas en lugar de 128? ¿Y con la diferencia entre entrenamiento y prueba?',
       answer:
-        'Con 500 neuronas la red tiene {params_500} parámetros en lugar de {params_128}, y cada época tardó {sec_500} en lugar de {sec_128} en la máquina que las entrenó. Tras {epochs_mid} épocas su exactitud de prueba, {test_500_mid}, es {cmpTest} el {test_128_mid} de 128 neuronas. En entrenamiento llega a {train_500_mid} (128 neuronas: {train_128_mid}), así que su diferencia entre entrenamiento y prueba es de {gap_500_mid} puntos, {cmpGap} los {gap_128_mid} puntos de 128 neuronas. Más neuronas dan más capacidad para ajustarse a las imágenes de entrenamiento, y eso no se traslada por sí solo a imágenes nuevas.',
+        'Con 500 neuronas la red tiene {params_500} parámetros en lugar de {params_128}: {paramRatio} veces más pesos que aprender y más cálculo por imagen. Tras {epochs_mid} épocas su exactitud de prueba, {test_500_mid}, es {cmpTest} el {test_128_mid} de 128 neuronas. En entrenamiento llega a {train_500_mid} (128 neuronas: {train_128_mid}), así que su diferencia entre entrenamiento y prueba es de {gap_500_mid} puntos, {cmpGap} los {gap_128_mid} puntos de 128 neuronas. Tras {epochs_last} épocas su exactitud de prueba, {test_500_last}, es {cmpTestLast} el {test_128_last} de 128 neuronas. Más neuronas dan más capacidad para ajustarse a las imágenes de entrenamiento, y eso no se traslada por sí solo a imágenes nuevas.',
     },
     4: {
       question: '¿Qué pasa con 20 épocas en lugar de 10? ¿Y con la diferencia?',

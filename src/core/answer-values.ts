@@ -1,6 +1,6 @@
 // The measured numbers behind the lab's five answers, taken from results.json, the manifest and a
 // model.json topology. Formatting and wording live in answer-texts.ts.
-import { atEpoch, bestTestLossEpoch, secondsPerEpoch, settingOf, type Spread } from './experiment-stats';
+import { atEpoch, bestTestLossEpoch, settingOf, type Spread } from './experiment-stats';
 import type { ExperimentResults } from './experiments';
 import type { LayerInfo } from './layer-params';
 import type { ModelEntry } from './manifest';
@@ -9,8 +9,8 @@ import { compare, overfitting, RISES, trend, words, type Words } from './answer-
 
 export type { Words } from './answer-words';
 
-/** How a measured number is written: percentage, percentage points, loss, count, seconds. */
-export type ValueKind = 'pct' | 'pp' | 'loss' | 'int' | 'sec';
+/** How a measured number is written: percentage, percentage points, loss, count, seconds, ratio. */
+export type ValueKind = 'pct' | 'pp' | 'loss' | 'int' | 'sec' | 'ratio';
 
 /** A number shown in an answer; `spread` over seeds when it is a mean. */
 export interface Measured {
@@ -109,10 +109,13 @@ export function answerValues(
       ...epochs,
       params_128: num('int', h1.parameters),
       params_500: num('int', h2.parameters),
-      sec_128: mean('sec', secondsPerEpoch(h1)),
-      sec_500: mean('sec', secondsPerEpoch(h2)),
+      // Dense layers do one multiply-add per weight per image, so this is also the ratio of work.
+      paramRatio: num('ratio', h2.parameters / h1.parameters),
       cmpTest: compare(atEpoch(h2, mid, 'testAccuracy'), atEpoch(h1, mid, 'testAccuracy')),
       cmpGap: compare(atEpoch(h2, mid, 'accuracyGap'), atEpoch(h1, mid, 'accuracyGap')),
+      ...w(128, last, 'last'),
+      ...w(500, last, 'last'),
+      cmpTestLast: compare(atEpoch(h2, last, 'testAccuracy'), atEpoch(h1, last, 'testAccuracy')),
     },
     4: {
       ...w(128, mid),

@@ -32,8 +32,8 @@ export function overfitting(lossPeakedEarly: boolean, gapAfter: Spread, gapBefor
   const grew = trend(gapAfter, gapBefore).text.en === 'grows';
   return lossPeakedEarly && grew
     ? words(
-        'the network keeps learning its training images while getting worse at judging new ones: overfitting',
-        'la red sigue aprendiendo sus imágenes de entrenamiento mientras empeora al juzgar las nuevas: sobreajuste',
+        'the network grows more sure of itself than its test results justify, the first sign of overfitting',
+        'la red se vuelve más segura de lo que justifican sus resultados de prueba, la primera señal de sobreajuste',
       )
     : words('no clear sign of overfitting yet', 'todavía no hay señales claras de sobreajuste');
 }

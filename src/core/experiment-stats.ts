@@ -67,8 +67,3 @@ export function bestTestLossEpoch(setting: ExperimentSetting): number {
   const means = curve(setting, 'testLoss').map((s) => s.mean);
   return means.indexOf(Math.min(...means)) + 1;
 }
-
-/** Seconds per epoch of a setting: each run's average over its epochs, spread over the runs. */
-export function secondsPerEpoch(setting: ExperimentSetting): Spread {
-  return spreadOf(setting.runs.map((r) => r.epochs.reduce((a, e) => a + e.seconds, 0) / r.epochs.length));
-}

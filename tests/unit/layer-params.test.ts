@@ -41,23 +41,49 @@ describe('layerTable', () => {
       expect(layers.map((l) => l.outputShape)).toEqual(model.layers.map((l) => (l.outputShape as number[]).slice(1)));
       model.dispose();
     }
-    const cnn = layerTable({ modelTopology: buildModel('cnn', { seed: 1 }).toJSON(null, false) });
-    const conv = cnn.filter((l) => l.kind === 'Conv2D');
-    expect(conv.map((l) => formatArithmetic(l))).toEqual([
-      '3×3×1×16 + 16 = 160',
-      '3×3×16×32 + 32 = 4,640',
-      '3×3×32×64 + 64 = 18,496',
+    // The conv arithmetic k×k×in×out + out, against the kernels tfjs actually allocates.
+    const model = buildModel('cnn', { seed: 1 });
+    const conv = layerTable({ modelTopology: model.toJSON(null, false) }).filter((l) => l.kind === 'Conv2D');
+    const kernels = model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => l.getWeights()[0]!.shape);
+    expect(conv.map((l) => formatArithmetic(l))).toEqual(
+      kernels.map(([kh, kw, cin, cout]) => {
+        const n = kh! * kw! * cin! * cout! + cout!;
+        return `${kh}×${kw}×${cin}×${cout} + ${cout} = ${n.toLocaleString('en')}`;
+      }),
+    );
+    expect(wordsFor(layerTable({ modelTopology: model.toJSON(null, false) }))).toEqual(
+      expect.arrayContaining(['Conv2D', 'relu', 'MaxPooling2D', 'Flatten', 'Dense', 'softmax']),
+    );
+    model.dispose();
+  });
+
+  it('writes a convolution as k×k×in×out + out', () => {
+    const conv = {
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          {
+            class_name: 'Conv2D',
+            config: {
+              batch_input_shape: [null, 28, 28, 1],
+              filters: 16,
+              kernel_size: [3, 3],
+              padding: 'same',
+              activation: 'relu',
+            },
+          },
+          { class_name: 'MaxPooling2D', config: { pool_size: [2, 2] } },
+          { class_name: 'Conv2D', config: { filters: 32, kernel_size: 3, padding: 'valid', activation: 'relu' } },
+        ],
+      },
+    };
+    const layers = layerTable(conv);
+    expect(layers.map((l) => l.outputShape)).toEqual([
+      [28, 28, 16],
+      [14, 14, 16],
+      [12, 12, 32],
     ]);
-    expect(wordsFor(cnn)).toEqual([
-      'Reshape',
-      'Conv2D',
-      'relu',
-      'MaxPooling2D',
-      'Flatten',
-      'Dropout',
-      'Dense',
-      'softmax',
-    ]);
+    expect(layers.map((l) => formatArithmetic(l))).toEqual(['3×3×1×16 + 16 = 160', '0', '3×3×16×32 + 32 = 4,640']);
   });
 
   it('computes window outputs for same and valid padding', () => {
