@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { IMAGE_PIXELS } from '../src/core/classes';
 import { photoReport, type FolderScore } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { calibrate } from './lib/calibrate';
@@ -8,13 +7,14 @@ import { loadManifestModel, predictBatch } from './lib/manifest-model';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { initNodeBackend } from './lib/tf-node';
 
-const USAGE = `npm run eval:photos -- [folder] [--model ID] [--calibrate]
+const USAGE = `npm run eval:photos -- [folder] [--model ID] [--models DIR] [--calibrate]
   folder: laid out as <folder>/<class folder>/*.jpg (default ../shared/data/clothing-photos/validation)`;
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     model: { type: 'string' },
+    models: { type: 'string' },
     calibrate: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -26,7 +26,7 @@ if (args.help) {
 const dir = positionals[0] ? resolve(positionals[0]) : resolve(ROOT, '../shared/data/clothing-photos/validation');
 
 await initNodeBackend('wasm');
-const { entry, model } = await loadManifestModel(args.model);
+const { entry, model } = await loadManifestModel(args.model, args.models ? resolve(args.models) : undefined);
 const items = listPhotoFolder(dir);
 if (!items.length) throw new Error(`No photos in ${dir}/<folder>/`);
 console.log(`Model ${entry.id}; ${items.length} photos from ${dir}`);
@@ -39,7 +39,6 @@ const rowsOf = (verdict = verdictOf) =>
     const v = verdict(p, set.found[i] ? set.quality[i]! : null);
     return { folder: item.folder, top: v.top, sure: v.sure };
   });
-void IMAGE_PIXELS;
 
 const pct = (v: number | null) => (v === null ? '    –' : `${(v * 100).toFixed(1).padStart(5)}`);
 const line = (s: FolderScore) =>

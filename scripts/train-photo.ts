@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { accuracyOf, confusionMatrix, perClassAccuracy } from '../src/core/metrics';
-import { checkManifest, type EpochRecord, type Manifest, type ModelEntry } from '../src/core/manifest';
+import type { EpochRecord, ModelEntry } from '../src/core/manifest';
 import { photoReport } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { seededRandom } from '../src/core/random';
@@ -11,10 +10,10 @@ import { fit } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
-import { loadManifestModel, predictBatch } from './lib/manifest-model';
-import { fileLoadHandler, saveModelAtomically, writeJsonAtomically } from './lib/model-files';
+import { loadManifestModel, predictBatch, upsertManifestEntry } from './lib/manifest-model';
+import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
-import { mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
+import { footwearLabel, mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train:photo -- [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--seed N]
@@ -48,7 +47,7 @@ const seed = num('seed');
 const tf = await initNodeBackend('wasm');
 const fmnist = await loadFashionMnist(a.data);
 
-// Shoe photos may be sandals, sneakers or boots: a Fashion-MNIST-only model picks which.
+// Shoe photos may be sandals, sneakers or boots: a Fashion-MNIST-only model helps pick which.
 const labelModel = a['label-model'] ?? 'mlp';
 const labeller = labelModel.endsWith('.json')
   ? { model: await tf.loadLayersModel(fileLoadHandler(resolve(labelModel))) }
@@ -60,9 +59,7 @@ const shoeProbs = await predictBatch(
   Float32Array.from(clean.images, (v) => v / 255),
 );
 const labels = Uint8Array.from(clean.items, (item, i) =>
-  photoLabel(item.folder, () =>
-    [5, 7, 9].reduce((b, k) => (shoeProbs[i * 10 + k]! > shoeProbs[i * 10 + b]! ? k : b), 7),
-  ),
+  photoLabel(item.folder, () => footwearLabel(shoeProbs.subarray(i * 10, i * 10 + 10))),
 );
 const random = seededRandom(seed);
 const train = mixTrainingSet(fmnist.train, num('fmnist'), photos, labels, num('repeat'), random);
@@ -138,12 +135,7 @@ const entry: ModelEntry = {
   dataset: { name: 'Fashion-MNIST + clothing-dataset-small train photos (CC0)', sha256: fmnist.sha256 },
   date: new Date().toISOString(),
 };
-const manifestPath = join(a.out!, 'manifest.json');
-const manifest: Manifest = existsSync(manifestPath)
-  ? checkManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
-  : { version: 1, models: [] };
-manifest.models = [...manifest.models.filter((m) => m.id !== entry.id), entry].sort((x, y) => x.id.localeCompare(y.id));
-writeJsonAtomically(manifestPath, manifest);
+upsertManifestEntry(a.out!, entry);
 const r = await photoScore();
 console.log(
   `Saved ${entry.id}: Fashion-MNIST test ${entry.testAccuracy.toFixed(4)}; validation photos strict ${r.mapped.strict} coarse ${r.mapped.coarse}`,

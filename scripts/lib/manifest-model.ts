@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkManifest, mostAccurate, type ModelEntry } from '../../src/core/manifest';
-import { fileLoadHandler } from './model-files';
+import { checkManifest, mostAccurate, type Manifest, type ModelEntry } from '../../src/core/manifest';
+import { fileLoadHandler, writeJsonAtomically } from './model-files';
 
 /** The shipped models folder (public/models), resolved from the repository root. */
 export const MODELS_DIR = resolve(import.meta.dirname, '../../public/models');
@@ -42,4 +42,16 @@ export async function predictBatch(model: tf.LayersModel, inputs: Float32Array, 
     y.dispose();
   }
   return out;
+}
+
+/** Adds or replaces `entry` in `dir`/manifest.json (read just before writing, written atomically). */
+export function upsertManifestEntry(dir: string, entry: ModelEntry): void {
+  const path = join(dir, 'manifest.json');
+  const manifest: Manifest = existsSync(path)
+    ? checkManifest(JSON.parse(readFileSync(path, 'utf8')))
+    : { version: 1, models: [] };
+  manifest.models = [...manifest.models.filter((m) => m.id !== entry.id), entry].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  writeJsonAtomically(path, manifest);
 }

@@ -63,12 +63,28 @@ const codeOf = (path: string): string =>
     .replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')
     .replace(/[\s,;()]/g, '');
 
+/** The code that shapes a photo's 28×28 input (verdict thresholds, scoring and headers do not). */
+const PIPELINE_FILES = [
+  'background',
+  'colour',
+  'fashion-mnist',
+  'morphology',
+  'otsu',
+  'pipeline',
+  'raster',
+  'refine',
+  'segment',
+].map((f) => `src/core/photo/${f}.ts`);
+
 /** Hash of the preprocessing code and options: cached inputs go stale when either changes. */
 function pipelineKey(extra: unknown): string {
   const h = createHash('sha256');
-  const dir = join(ROOT, 'src/core/photo');
-  for (const f of readdirSync(dir).sort()) h.update(codeOf(join(dir, f)));
-  for (const f of ['src/core/preprocess.ts', 'scripts/lib/decode-image.ts', 'scripts/lib/photo-augment.ts']) {
+  for (const f of [
+    ...PIPELINE_FILES,
+    'src/core/preprocess.ts',
+    'scripts/lib/decode-image.ts',
+    'scripts/lib/photo-augment.ts',
+  ]) {
     h.update(codeOf(join(ROOT, f)));
   }
   return h.update(JSON.stringify(extra)).digest('hex').slice(0, 16);

@@ -28,6 +28,15 @@ export function photoLabel(folder: string, shoeLabel: () => number): number {
 }
 
 /**
+ * The footwear class for a shoe photo from a Fashion-MNIST-only model's probabilities: ankle boot
+ * when that model gives boots at least half of the footwear probability, else sneaker. The photos
+ * show sneakers, shoes and boots, hardly any sandals, though such a model often says sandal.
+ */
+export function footwearLabel(p: ArrayLike<number>): number {
+  return p[9]! >= 0.5 * (p[5]! + p[7]! + p[9]!) ? 9 : 7;
+}
+
+/**
  * Fashion-MNIST (or `fmnistCount` random images of it) plus every preprocessed photo variant
  * repeated `repeat` times, as one labelled set (photos without a garment found are left out).
  */
