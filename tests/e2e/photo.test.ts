@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { writeMjpeg } from '../helpers/mjpeg';
@@ -95,6 +96,33 @@ describe('photos in Chromium', () => {
     if (manifest.models.some((m: { id: string }) => m.id === 'photo')) {
       expect(await page.inputValue('[data-testid=model-select]')).toBe('photo');
     }
+  });
+
+  it('applies EXIF orientation while decoding: a sideways-stored phone photo comes out upright', async () => {
+    const { page } = app;
+    const [w, h] = [800, 400]; // stored landscape, EXIF 6: upright it is 400×800
+    const raw = Buffer.alloc(w * h * 3, 220);
+    for (let y = 100; y < 300; y++) for (let x = 100; x < 300; x++) raw.fill(30, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    const buffer = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    await page.setInputFiles('[data-testid=photo-input]', { name: 'sideways.jpg', mimeType: 'image/jpeg', buffer });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid=photo-step][data-step=photo]') as HTMLCanvasElement | null)?.height ===
+        160,
+    );
+    const [cw, ch, cx, cy] = await page.$eval('[data-testid=photo-step][data-step=photo]', (c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+      let [sx, sy, n] = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4)
+        if (d[i]! < 100) [sx, sy, n] = [sx + ((i / 4) % cv.width), sy + Math.floor(i / 4 / cv.width), n + 1];
+      return [cv.width, cv.height, sx / n, sy / n];
+    });
+    expect([cw, ch]).toEqual([80, 160]);
+    expect(Math.abs(cx! - 40) + Math.abs(cy! - 40)).toBeLessThan(3); // rotated 90° clockwise: the square sits top centre
   });
 
   it('gives the same top class as `npm run classify` for the same photo', async () => {
