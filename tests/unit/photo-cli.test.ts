@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { devPhotos } from '../helpers/photos';
@@ -52,6 +53,20 @@ describe('npm run classify', () => {
     const wall = byName['wall.jpg']!;
     expect(wall.error ?? (wall.sure === false ? 'not sure' : 'sure')).toMatch(/no garment|not sure/);
     expect(out).toHaveProperty('failed', 1); // exit code 1 when any file failed
+  });
+
+  it('reads the same photo as JPEG, PNG and WebP alike', async () => {
+    const jpeg = devPhotos('dress')[0]!;
+    const png = join(dir, 'dress.png');
+    const webp = join(dir, 'dress.webp');
+    await sharp(jpeg).png().toFile(png);
+    await sharp(jpeg).webp({ lossless: true }).toFile(webp);
+    const rows = JSON.parse((await run('classify.ts', ['--json', jpeg, png, webp])).stdout) as Row[];
+    expect(rows.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    expect(new Set(rows.map((r) => r.top![0]!.class)).size).toBe(1);
+    // WebP and JPEG shrink while decoding, PNG does not: pixels differ a little, the answer not.
+    const p = rows.map((r) => r.top![0]!.p);
+    expect(Math.max(...p) - Math.min(...p)).toBeLessThan(0.1);
   });
 
   it('prints a readable top 3 without --json and accepts folders', async () => {
