@@ -26,9 +26,11 @@ export interface RunReport {
   seconds: number | null;
 }
 
+/** State of the latest run. */
 export const [status, setStatus] = createSignal<RetrainStatus>('idle');
-/** Epochs and learning rate of the next run (the user may change them). */
+/** Epochs of the next run (the user may change them). */
 export const [epochs, setEpochs] = createSignal(RETRAIN_DEFAULTS.epochs);
+/** Learning rate of the next run. */
 export const [learningRate, setLearningRate] = createSignal(RETRAIN_DEFAULTS.learningRate);
 /** Batches done out of the run's total, or null before the first report. */
 export const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
@@ -36,6 +38,7 @@ export const [progress, setProgress] = createSignal<{ done: number; total: numbe
 export const [history, setHistory] = createSignal<readonly RetrainEpoch[]>([]);
 /** Where the latest run trains: backend name and whether in a worker. */
 export const [trainer, setTrainer] = createSignal<{ name: string; where: 'worker' | 'main' } | null>(null);
+/** Before/after accuracies of the latest run. */
 export const [report, setReport] = createSignal<RunReport | null>(null);
 
 let controller: AbortController | null = null;
