@@ -108,7 +108,10 @@ export function RetrainControls() {
       <Show when={trainer()}>
         {(t) => (
           <p class="field__hint" data-testid="retrain-backend" data-backend={t().name} data-where={t().where}>
-            {tr('trainingOn', { backend: t().name, where: tr(t().where === 'worker' ? 'worker' : 'mainThread') })}
+            {tr(training() ? 'trainingOn' : 'trainedOn', {
+              backend: t().name,
+              where: tr(t().where === 'worker' ? 'worker' : 'mainThread'),
+            })}
           </p>
         )}
       </Show>

@@ -6,7 +6,8 @@ import { report } from '../state/training';
 function change(before: number | null, after: number | null | undefined): string {
   if (before === null || after === null || after === undefined) return '–';
   const points = (after - before) * 100;
-  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}`;
+  const size = Math.abs(points).toLocaleString(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${points >= 0 ? '+' : '−'}${size}`;
 }
 
 /** Accuracy before and after the latest run, on the user's samples and on Fashion-MNIST test images. */

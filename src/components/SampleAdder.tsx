@@ -28,9 +28,12 @@ export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
   };
   return (
     <div class="retrain__add">
-      <label class="field">
-        <span class="field__label">{tr('sampleLabel')}</span>
+      <label class="field__label" for="retrain-label">
+        {tr('sampleLabel')}
+      </label>
+      <div class="retrain__add-row">
         <select
+          id="retrain-label"
           data-testid="retrain-label"
           value={nextLabel()}
           onChange={(e) => setNextLabel(Number(e.currentTarget.value))}
@@ -43,10 +46,10 @@ export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
             )}
           </For>
         </select>
-      </label>
-      <button type="button" class="btn btn--primary" data-testid="retrain-add" disabled={!input()} onClick={add}>
-        {tr('addSample')}
-      </button>
+        <button type="button" class="btn btn--primary" data-testid="retrain-add" disabled={!input()} onClick={add}>
+          {tr('addSample')}
+        </button>
+      </div>
       <p class="retrain__count">
         {tr('samplesHeading')}: <strong data-testid="retrain-count">{samples().length}</strong>
       </p>

@@ -1,6 +1,7 @@
 // In-browser retraining through docs/ui-contract.md: teach a drawn cross as "Bag", keep it across
 // a reload, go back to the shipped model, cancel, NaN guard, export/import, corrupt storage.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +19,7 @@ import {
   waitFinished,
 } from './retrain-drive';
 
+const require = createRequire(import.meta.url);
 const BAG = 8;
 const MODELS = resolve(import.meta.dirname, '../../public/models');
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -92,6 +94,22 @@ describe('retraining in Chromium', () => {
     expect(await current()).toBe(id);
     await drawCross(page);
     expect(await topClass(page)).toBe(BAG);
+  });
+
+  it('has no accessibility violations in the retraining panel with samples, chart and versions', async () => {
+    // Through the DevTools protocol: the app's CSP blocks an inline <script> (see app.test.ts).
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      const violations = await page.evaluate(async () => {
+        type Axe = { run: (c: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        const axe = (window as unknown as { axe: Axe }).axe;
+        return (await axe.run('.retrain')).violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect({ colorScheme, violations }).toEqual({ colorScheme, violations: [] });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('keeps the retrained model and its version across a reload', async () => {
