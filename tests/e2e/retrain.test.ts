@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRAIN_DATA } from '../../src/core/replay-mix';
+import { devPhotos } from '../helpers/photos';
 import { launch, openApp, startServer, waitReady, type AppPage, type Browser, type Server } from './harness';
 import {
   addSamples,
@@ -110,6 +111,16 @@ describe('retraining in Chromium', () => {
       expect({ colorScheme, violations }).toEqual({ colorScheme, violations: [] });
     }
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('adds a photo as a sample, with a thumbnail of the photo, and deletes it', async () => {
+    await page.setInputFiles('[data-testid=photo-input]', devPhotos('pants', 1)[0]!);
+    await page.waitForSelector('[data-testid=photo-steps]');
+    expect(await addSamples(page, BAG, 1)).toBe(11);
+    const last = page.locator('[data-testid=retrain-sample]').last();
+    expect(await last.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).width)).toBe(48);
+    await last.locator('[data-testid=sample-delete]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=retrain-sample]').length === 10);
   });
 
   it('keeps the retrained model and its version across a reload', async () => {
