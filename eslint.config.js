@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'public'] },
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'public', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
