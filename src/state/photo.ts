@@ -5,6 +5,7 @@ import type { RgbaImage } from '../core/preprocess';
 import { error, input, modelId, models, params, probs, setError } from './app';
 import { selectModel } from './engine';
 import { submit } from './predict-loop';
+import { activeVersion } from './user-model';
 
 /** The model photos are classified with when the manifest has it. */
 export const PHOTO_MODEL_ID = 'photo';
@@ -16,10 +17,11 @@ let switched = false;
 
 /**
  * Moves to the photo model once, the first time a photo arrives, unless the user chose a
- * model in the URL (`?model=`); a later choice in the model picker is respected.
+ * model in the URL (`?model=`) or is using a retrained version of their own (switching would
+ * drop it); a later choice in the model picker is respected.
  */
 async function usePhotoModel(): Promise<void> {
-  if (switched || params.model || models().length === 0) return;
+  if (switched || params.model || activeVersion() !== null || models().length === 0) return;
   switched = true;
   if (modelId() !== PHOTO_MODEL_ID && models().some((m) => m.id === PHOTO_MODEL_ID)) await selectModel(PHOTO_MODEL_ID);
 }
