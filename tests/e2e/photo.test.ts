@@ -108,11 +108,11 @@ describe('photos in Chromium', () => {
       .withMetadata({ orientation: 6 })
       .toBuffer();
     await page.setInputFiles('[data-testid=photo-input]', { name: 'sideways.jpg', mimeType: 'image/jpeg', buffer });
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('[data-testid=photo-step][data-step=photo]') as HTMLCanvasElement | null)?.height ===
-        160,
-    );
+    // Wait for this photo's step (80×160 upright), not the previous photo's canvas, which may also be 160 high.
+    await page.waitForFunction(() => {
+      const step = document.querySelector('[data-testid=photo-step][data-step=photo]') as HTMLCanvasElement | null;
+      return step?.width === 80 && step.height === 160;
+    });
     const [cw, ch, cx, cy] = await page.$eval('[data-testid=photo-step][data-step=photo]', (c) => {
       const cv = c as HTMLCanvasElement;
       const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
