@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { accuracyOf, confusionMatrix, perClassAccuracy } from '../src/core/metrics';
 import type { EpochRecord, ModelEntry } from '../src/core/manifest';
 import { photoReport } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
@@ -14,6 +13,7 @@ import { loadManifestModel, predictBatch, upsertManifestEntry } from './lib/mani
 import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { footwearLabel, mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
+import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train:photo -- [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--seed N]
@@ -102,20 +102,15 @@ await fit(model, optimizer, train, {
   },
 });
 
-const final = await evaluate(model, fmnist.test);
-const matrix = confusionMatrix(fmnist.test.labels, final.predicted);
+const score = await testSetScore(model, fmnist.test);
 const bytes = await saveModelAtomically(model, join(a.out!, a.id!));
 const entry: ModelEntry = {
   id: a.id!,
   names: { es: 'Red para fotos (Fashion-MNIST + fotos reales)', en: 'Photo network (Fashion-MNIST + real photos)' },
   file: `${a.id}/model.json`,
   inputShape: [28, 28],
-  parameters: model.countParams(),
   bytes,
-  testAccuracy: accuracyOf(matrix),
-  testLoss: final.loss,
-  perClassAccuracy: perClassAccuracy(matrix),
-  confusionMatrix: matrix,
+  ...score,
   history,
   training: {
     kind: 'cnn',

@@ -3,7 +3,6 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { takeFirst } from '../src/core/dataset';
-import { accuracyOf, confusionMatrix, perClassAccuracy } from '../src/core/metrics';
 import { checkManifest, type EpochRecord, type Manifest, type ModelEntry } from '../src/core/manifest';
 import { seededRandom } from '../src/core/random';
 import { evaluate } from '../src/ml/evaluate';
@@ -12,6 +11,7 @@ import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
 import { fileLoadHandler, saveModelAtomically, writeJsonAtomically } from './lib/model-files';
+import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train -- [--model mlp|cnn] [--epochs N] [--hidden N] [--batch N] [--limit N]
@@ -112,8 +112,7 @@ function describePhase(rate: string | number, epochs: number, dropout: number | 
   return `${epochs} epochs, learning rate ${rate}${dropout === undefined ? '' : `, dropout ${dropout}`}`;
 }
 
-const final = await evaluate(model, data.test);
-const matrix = confusionMatrix(data.test.labels, final.predicted);
+const score = await testSetScore(model, data.test);
 const bytes = await saveModelAtomically(model, join(outDir, id));
 const entry: ModelEntry = {
   id,
@@ -123,12 +122,8 @@ const entry: ModelEntry = {
       : recipe.names,
   file: `${id}/model.json`,
   inputShape: [28, 28],
-  parameters: model.countParams(),
   bytes,
-  testAccuracy: accuracyOf(matrix),
-  testLoss: final.loss,
-  perClassAccuracy: perClassAccuracy(matrix),
-  confusionMatrix: matrix,
+  ...score,
   history: [...earlier, ...history],
   training: {
     kind: recipe.kind,
