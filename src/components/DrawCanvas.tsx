@@ -63,8 +63,13 @@ export function DrawCanvas(props: DrawCanvasProps) {
     last = null;
   };
 
+  // Chromium holds pointermove back until the next frame starts (up to 16 ms); pointerrawupdate
+  // arrives as soon as the pointer moves, so strokes and predictions start that much sooner.
+  const raw = 'onpointerrawupdate' in window;
+
   onMount(() => {
     sketch = sk.createSketch(canvas);
+    if (raw) canvas.addEventListener('pointerrawupdate', move as EventListener);
     props.api({
       undo: () => {
         if (sk.undo(sketch)) changed(performance.now());
@@ -89,7 +94,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
         role="img"
         aria-label={t('canvasLabel')}
         onPointerDown={down}
-        onPointerMove={move}
+        onPointerMove={raw ? undefined : move}
         onPointerUp={up}
         onPointerCancel={up}
         onLostPointerCapture={up}

@@ -23,15 +23,22 @@ export interface Box {
   y1: number;
 }
 
-/** Ink per pixel (0 = background, 1 = full ink): grayscale of the image over white, inverted. */
-export function inkLevels(image: RgbaImage): Float32Array {
-  const { data, width, height } = image;
-  const ink = new Float32Array(width * height);
-  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
-    const lum = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
-    const alpha = data[p + 3]! / 255;
-    const overWhite = lum * alpha + 255 * (1 - alpha);
-    ink[i] = 1 - overWhite / 255;
+/** Ink of the RGBA pixel at byte offset `p`: its grayscale over white, inverted (0..1). */
+function inkAt(data: Uint8ClampedArray | Uint8Array, p: number): number {
+  const lum = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+  const alpha = data[p + 3]! / 255;
+  return 1 - (lum * alpha + 255 * (1 - alpha)) / 255;
+}
+
+/** Ink per pixel (0 = background, 1 = full ink) of `box` (default: the whole image), row by row. */
+export function inkLevels(
+  image: RgbaImage,
+  box: Box = { x0: 0, y0: 0, x1: image.width, y1: image.height },
+): Float32Array {
+  const w = box.x1 - box.x0;
+  const ink = new Float32Array(w * (box.y1 - box.y0));
+  for (let y = box.y0, i = 0; y < box.y1; y++) {
+    for (let x = box.x0, p = (y * image.width + x) * 4; x < box.x1; x++, p += 4) ink[i++] = inkAt(image.data, p);
   }
   return ink;
 }
@@ -52,6 +59,37 @@ export function inkBox(ink: Float32Array, width: number, height: number, thresho
         if (y > y1) y1 = y;
       }
     }
+  }
+  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+}
+
+/**
+ * {@link inkBox} straight from the RGBA bytes, without an ink array for the whole image: opaque
+ * white pixels (most of a drawing pad) are recognised as one 32-bit word and skipped.
+ */
+function rgbaInkBox(image: RgbaImage, threshold: number): Box | null {
+  const { data, width, height } = image;
+  const white = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : null;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++) {
+      if (white !== null && white[row + x] === 0xffffffff) continue;
+      if (inkAt(data, (row + x) * 4) > threshold) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first < 0) continue;
+    if (first < x0) x0 = first;
+    if (last > x1) x1 = last;
+    if (y < y0) y0 = y;
+    y1 = y;
   }
   return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }
@@ -109,15 +147,15 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
  */
 export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): Float32Array | null {
   const threshold = options.threshold ?? 0.1;
-  const ink = inkLevels(image);
-  const box = inkBox(ink, image.width, image.height, threshold);
+  const box = rgbaInkBox(image, threshold);
   if (!box) return null;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
+  const ink = inkLevels(image, box);
   const scale = IMAGE_SIDE / Math.max(cw, ch);
   const outW = Math.max(1, Math.min(IMAGE_SIDE, Math.round(cw * scale)));
   const outH = Math.max(1, Math.min(IMAGE_SIDE, Math.round(ch * scale)));
-  const small = resizeArea(ink, image.width, box, outW, outH);
+  const small = resizeArea(ink, cw, { x0: 0, y0: 0, x1: cw, y1: ch }, outW, outH);
   let max = 0;
   for (const v of small) if (v > max) max = v;
   const gain = options.normalize && max > 0 ? 1 / max : 1;

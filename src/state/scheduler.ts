@@ -1,4 +1,4 @@
-/** Something to classify: `produce` builds the model input when its frame comes. */
+/** Something to classify: `produce` builds the model input when its turn comes. */
 export interface Job {
   /** Returns the 28×28 input, or null when there is nothing to classify. */
   produce: () => Float32Array | null;
@@ -12,28 +12,41 @@ export interface FrameScheduler {
   submit(job: Job): void;
 }
 
-/** Creates a {@link FrameScheduler} that runs jobs with `run`, one at a time. */
+/**
+ * Creates a {@link FrameScheduler} that runs jobs with `run`, one at a time. The first job of a
+ * frame starts at once (a microtask after the input event, not a frame later: waiting for the
+ * next frame cost up to 16 ms of latency); later ones wait for the next animation frame, and only
+ * the newest of them runs.
+ */
 export function createFrameScheduler(
   run: (job: Job) => Promise<void>,
   requestFrame: (cb: () => void) => unknown = (cb) => requestAnimationFrame(cb),
   onError: (err: unknown) => void = (err) => console.error(err),
 ): FrameScheduler {
   let pending: Job | null = null;
-  let frameRequested = false;
   let running = false;
+  /** A job has started since the last animation frame began. */
+  let frameUsed = false;
+  let frameRequested = false;
+  let startQueued = false;
 
-  const schedule = (): void => {
-    if (frameRequested || running || !pending) return;
-    frameRequested = true;
-    requestFrame(() => void frame());
+  const nextFrame = (): void => {
+    frameRequested = false;
+    frameUsed = false;
+    schedule();
   };
 
-  const frame = async (): Promise<void> => {
-    frameRequested = false;
+  const start = async (): Promise<void> => {
+    startQueued = false;
     const job = pending;
-    if (!job || running) return;
+    if (!job || running || frameUsed) return schedule();
     pending = null;
     running = true;
+    frameUsed = true;
+    if (!frameRequested) {
+      frameRequested = true;
+      requestFrame(nextFrame);
+    }
     try {
       await run(job);
     } catch (err) {
@@ -43,6 +56,20 @@ export function createFrameScheduler(
       schedule();
     }
   };
+
+  function schedule(): void {
+    if (running || !pending || startQueued) return;
+    if (frameUsed) {
+      // nextFrame will come back here.
+      if (!frameRequested) {
+        frameRequested = true;
+        requestFrame(nextFrame);
+      }
+      return;
+    }
+    startQueued = true;
+    queueMicrotask(() => void start());
+  }
 
   return {
     submit(job) {

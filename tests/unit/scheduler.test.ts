@@ -18,17 +18,34 @@ function frames(): { request: (cb: () => void) => void; tick: () => Promise<void
 
 const job = (id: number): Job => ({ produce: () => new Float32Array([id]), eventTime: id });
 
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
 describe('createFrameScheduler', () => {
-  it('runs at most one job per frame and only the newest one', async () => {
+  it('starts the first job of a frame at once, without waiting for the next frame', async () => {
     const clock = frames();
     const ran: number[] = [];
     const s = createFrameScheduler(async (j) => void ran.push(j.eventTime), clock.request);
     s.submit(job(1));
+    expect(ran).toEqual([]); // not inside the input handler itself
+    await settle();
+    expect(ran).toEqual([1]);
+  });
+
+  it('runs at most one job per frame and only the newest of the rest', async () => {
+    const clock = frames();
+    const ran: number[] = [];
+    const s = createFrameScheduler(async (j) => void ran.push(j.eventTime), clock.request);
+    s.submit(job(1));
+    await settle();
     s.submit(job(2));
     s.submit(job(3));
-    expect(clock.pending()).toBe(1);
+    s.submit(job(4));
+    await settle();
+    expect(ran).toEqual([1]); // the frame is used: 2–4 wait
     await clock.tick();
-    expect(ran).toEqual([3]);
+    expect(ran).toEqual([1, 4]);
+    await clock.tick();
+    expect(ran).toEqual([1, 4]);
     expect(clock.pending()).toBe(0);
   });
 
@@ -41,14 +58,13 @@ describe('createFrameScheduler', () => {
       if (j.eventTime === 1) await new Promise<void>((r) => (release = r));
     }, clock.request);
     s.submit(job(1));
-    await clock.tick();
+    await settle();
     s.submit(job(2));
     s.submit(job(3));
-    await clock.tick(); // busy: nothing starts
+    await clock.tick(); // a new frame, but the first prediction still runs: nothing starts
     expect(ran).toEqual([1]);
     release();
-    await new Promise((r) => setTimeout(r, 0));
-    await clock.tick();
+    await settle(); // the slow job spanned a frame, so the newest input starts right away
     expect(ran).toEqual([1, 3]);
   });
 
@@ -65,7 +81,7 @@ describe('createFrameScheduler', () => {
       (err) => errors.push(err),
     );
     s.submit(job(1));
-    await clock.tick();
+    await settle();
     s.submit(job(2));
     await clock.tick();
     expect(ran).toEqual([1, 2]);
