@@ -1,6 +1,6 @@
+import { lazy } from 'solid-js';
 import { preprocess } from '../core/preprocess';
 import { t } from '../state/i18n';
-import { classifyPhoto } from '../state/photo';
 import { submit } from '../state/predict-loop';
 import { BackendBadge } from './BackendBadge';
 import { Confidences } from './Confidences';
@@ -11,12 +11,16 @@ import { Examples } from './Examples';
 import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
-import { PhotoPanel } from './PhotoPanel';
 import { Preview } from './Preview';
-import { RetrainPanel } from './RetrainPanel';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
 import { view } from '../state/view';
+
+// The photo and retraining cards (photo pipeline, IndexedDB, zip) load after the shell has painted.
+const PhotoPanel = lazy(() => import('./PhotoPanel').then((m) => ({ default: m.PhotoPanel })));
+const RetrainPanel = lazy(() => import('./RetrainPanel').then((m) => ({ default: m.RetrainPanel })));
+const classifyPhoto: typeof import('../state/photo').classifyPhoto = async (grab, at) =>
+  (await import('../state/photo')).classifyPhoto(grab, at);
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {

@@ -1,8 +1,6 @@
 import { setError } from '../state/app';
 import { t } from '../state/i18n';
 import { Icon } from './Icon';
-// Header check, EXIF orientation and downscaling while decoding; errors come translated.
-import { decodePhotoFile as decode } from './photo-decode';
 
 /** A "Photo" button backed by a file input (camera on phones); hands decoded pixels to `onImage`. */
 export function PhotoInput(props: { onImage: (image: ImageData, decodedAt: number) => void }) {
@@ -11,7 +9,9 @@ export function PhotoInput(props: { onImage: (image: ImageData, decodedAt: numbe
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const image = await decode(file);
+      // Header check, EXIF orientation and downscaling while decoding; errors come translated.
+      const { decodePhotoFile } = await import('./photo-decode');
+      const image = await decodePhotoFile(file);
       props.onImage(image, performance.now());
     } catch (err) {
       setError({ key: 'photoError', params: { detail: err instanceof Error ? err.message : String(err) } });

@@ -1,9 +1,8 @@
 import { For } from 'solid-js';
-import { tl, type LabKey } from '../state/lab-i18n';
+import { t, type StringKey } from '../state/i18n';
 import { setView, view, type View } from '../state/view';
-import './lab.css';
 
-const TABS: { id: View; label: LabKey }[] = [
+const TABS: { id: View; label: StringKey }[] = [
   { id: 'draw', label: 'viewDraw' },
   { id: 'lab', label: 'viewLab' },
   { id: 'eval', label: 'viewEval' },
@@ -12,7 +11,7 @@ const TABS: { id: View; label: LabKey }[] = [
 /** Switches between the drawing pad, the workshop lab and the evaluation view. */
 export function ViewNav() {
   return (
-    <nav class="views" aria-label={tl('views')}>
+    <nav class="views" aria-label={t('views')}>
       <For each={TABS}>
         {(tab) => (
           <button
@@ -22,7 +21,7 @@ export function ViewNav() {
             aria-current={view() === tab.id ? 'page' : undefined}
             onClick={() => setView(tab.id)}
           >
-            {tl(tab.label)}
+            {t(tab.label)}
           </button>
         )}
       </For>

@@ -126,6 +126,11 @@ export async function selectModel(id: string): Promise<void> {
 /** Reads the manifest, starts the best backend and loads the default (or `?model=`) model. */
 export async function startEngine(): Promise<void> {
   setEngineState('loading');
+  // The stored version in use (if any) is read while the backend boots; the retraining code it
+  // belongs to stays out of the app shell.
+  const startup = import('./versions')
+    .then((v) => v.startupModel())
+    .catch((err: unknown) => (console.info('[prenda] no stored version:', err), null));
   try {
     const res = await fetch(`${BASE}models/manifest.json`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -140,6 +145,6 @@ export async function startEngine(): Promise<void> {
     return;
   }
   if (!(await bootBackend(params.backend))) return;
-  await takeStartupModel();
+  await takeStartupModel(startup);
   await loadModel(modelId());
 }

@@ -3,6 +3,10 @@ import { CLASS_NAMES, type Lang } from '../core/classes';
 import { langFor, parseUrlParams } from '../core/url-params';
 
 const en = {
+  views: 'Views',
+  viewDraw: 'Draw',
+  viewLab: 'Lab',
+  viewEval: 'Evaluation',
   tagline: 'Draw a garment and Prenda guesses what it is, right on your device.',
   tools: 'Drawing tools',
   brush: 'Brush',
@@ -62,6 +66,10 @@ const en = {
 export type StringKey = keyof typeof en;
 
 const es: Record<StringKey, string> = {
+  views: 'Vistas',
+  viewDraw: 'Dibujar',
+  viewLab: 'Laboratorio',
+  viewEval: 'Evaluación',
   tagline: 'Dibuja una prenda y Prenda adivina qué es, en tu propio dispositivo.',
   tools: 'Herramientas de dibujo',
   brush: 'Pincel',

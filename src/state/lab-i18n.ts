@@ -1,10 +1,6 @@
 import { lang } from './i18n';
 
 const en = {
-  views: 'Views',
-  viewDraw: 'Draw',
-  viewLab: 'Lab',
-  viewEval: 'Evaluation',
   labTitle: 'The workshop lab',
   labIntro:
     'TensorFlow’s clothing workshop ends with five questions. Prenda answers them with its own measurements: the workshop network trained with 128 and with 500 hidden neurons for {epochs} epochs, {seeds} times each (different random starts), on {train} training images, tested on {test} images.',
@@ -70,10 +66,6 @@ const en = {
 export type LabKey = keyof typeof en;
 
 const es: Record<LabKey, string> = {
-  views: 'Vistas',
-  viewDraw: 'Dibujar',
-  viewLab: 'Laboratorio',
-  viewEval: 'Evaluación',
   labTitle: 'El laboratorio del taller',
   labIntro:
     'El taller de TensorFlow sobre ropa termina con cinco preguntas. Prenda las responde con sus propias mediciones: la red del taller entrenada con 128 y con 500 neuronas ocultas durante {epochs} épocas, {seeds} veces cada una (distintos inicios al azar), con {train} imágenes de entrenamiento y probada con {test} imágenes.',

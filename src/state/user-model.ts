@@ -15,20 +15,14 @@ export interface UserModel {
 
 let current: UserModel | null = null;
 let failure: (() => void) | null = null;
-let startup: Promise<UserModel | null> = Promise.resolve(null);
 
 const [version, setVersion] = createSignal<string | null>(null);
 /** Id of the user's version in use, or null while the manifest model is. */
 export const activeVersion = version;
 
-/** Names the version to start with (read from storage while the backend boots). */
-export function provideStartupModel(pending: Promise<UserModel | null>): void {
-  startup = pending;
-}
-
-/** Adopts the start-up version (engine, once the backend runs). */
-export async function takeStartupModel(): Promise<void> {
-  current = await startup.catch(() => null);
+/** Adopts the version to start with (engine, once the backend runs). */
+export async function takeStartupModel(pending: Promise<UserModel | null>): Promise<void> {
+  current = await pending;
 }
 
 /** Sets the version the next model load uses (null: the manifest model). */

@@ -3,7 +3,7 @@ import { createSignal } from 'solid-js';
 import type { VersionMeta, VersionSlot } from '../core/retrain-store';
 import { openCurrent, saveVersion } from '../core/version-save';
 import { useUserModel } from './engine';
-import { activeVersion, provideStartupModel, type UserModel } from './user-model';
+import { activeVersion, type UserModel } from './user-model';
 import { retrainStore, showError } from './storage';
 
 /** Stored model versions, newest first. */
@@ -58,7 +58,7 @@ function versionModel(id: string, preloaded?: LayersModel): UserModel {
 }
 
 /** The version in use at start-up: its id now, its model (checked, or skipped) once tfjs is up. */
-async function startupModel(): Promise<UserModel | null> {
+export async function startupModel(): Promise<UserModel | null> {
   const store = await retrainStore();
   const id = await store.getCurrent();
   if (id === null) return null;
@@ -100,5 +100,3 @@ export async function addVersion(slot: VersionSlot): Promise<void> {
   await refreshVersions();
   await useUserModel(versionModel(slot.id, model));
 }
-
-provideStartupModel(startupModel());
