@@ -72,6 +72,30 @@ describe('backend selection', () => {
     }
   });
 
+  it('falls back to webgl when the WebGPU device is lost, and keeps classifying', async () => {
+    const browser = await launch({ webgpu: true });
+    try {
+      const app = await openApp(browser, server.origin, '?lang=en');
+      expect(await waitReady(app.page)).toBe('webgpu');
+      await drawShirt(app.page);
+      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      // Crash the GPU process, as a driver reset would: the device is lost with reason 'unknown',
+      // not 'destroyed'. This is what chrome://gpucrash does, but headless Chromium aborts
+      // navigations to debug URLs, so ask through the DevTools protocol instead.
+      const cdp = await browser.context.newCDPSession(app.page);
+      await cdp.send('Browser.crashGpuProcess');
+      await app.page.waitForFunction(() => document.querySelector('[data-testid=backend]')?.textContent === 'webgl');
+      expect(await waitReady(app.page)).toBe('webgl');
+      expect(await app.page.getByRole('status').first().textContent()).toMatch(/WebGPU device lost.*switched to webgl/);
+      await app.page.click('[data-testid=clear]');
+      await drawShirt(app.page);
+      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('uses webgpu when Chromium exposes it', async () => {
     const browser = await launch({ webgpu: true });
     try {
