@@ -3,7 +3,8 @@
 // smoothly the page keeps drawing frames meanwhile. Needs `npm run build` first.
 // Each backend is forced (`?trainBackend=`), software GPU or not; `auto` is the app's own choice
 // with the page on WebGL (on SwiftShader it trains on wasm).
-// Usage: npm run bench:retrain [-- --backends auto,wasm,webgl,webgpu --models mlp,cnn --main]
+// `--layers head,all` times both ways of training (the cnn only has a head to train alone).
+// Usage: npm run bench:retrain [-- --backends auto,wasm,webgl,webgpu --models mlp,cnn --layers head --main]
 import { parseArgs } from 'node:util';
 import { launch, openApp, startServer, waitReady, type Server } from '../tests/e2e/harness';
 import {
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     backends: { type: 'string', default: 'auto,wasm,webgl,webgpu' },
     models: { type: 'string', default: 'mlp,cnn' },
+    layers: { type: 'string', default: 'head' },
     samples: { type: 'string', default: '50' },
     main: { type: 'boolean', default: false },
     /** Seconds a run may take before it is recorded as a timeout (SwiftShader is very slow). */
@@ -27,9 +29,12 @@ const { values: args } = parseArgs({
   },
 });
 
+type Layers = 'head' | 'all';
+
 interface Row {
   backend: string;
   model: string;
+  layers: Layers;
   where: string;
   trainer: string;
   seconds: number;
@@ -38,7 +43,13 @@ interface Row {
   state: string;
 }
 
-async function run(server: Server, backend: string, model: string, where: 'worker' | 'main'): Promise<Row> {
+async function run(
+  server: Server,
+  backend: string,
+  model: string,
+  layers: Layers,
+  where: 'worker' | 'main',
+): Promise<Row> {
   const browser = await launch({ webgpu: backend === 'webgpu' });
   try {
     const pageBackend = backend === 'auto' ? 'webgl' : backend;
@@ -53,7 +64,7 @@ async function run(server: Server, backend: string, model: string, where: 'worke
     await drawCross(page);
     const n = Number(args.samples);
     for (let label = 0; label < 10; label++) await addSamples(page, label, Math.ceil(n / 10));
-    await setSettings(page, 5, '0.001');
+    await setSettings(page, 5, '0.001', layers);
     await recordFrames(page);
     const started = Date.now();
     await page.click('[data-testid=retrain-start]');
@@ -63,7 +74,7 @@ async function run(server: Server, backend: string, model: string, where: 'worke
     const seconds =
       state === 'done' ? Number(await page.getAttribute('[data-testid=retrain-status]', 'data-seconds')) : NaN;
     const trainer = (await page.getAttribute('[data-testid=retrain-backend]', 'data-backend')) ?? '?';
-    return { backend, model, where, trainer, seconds, wall, p95: percentile(gaps, 95), state };
+    return { backend, model, layers, where, trainer, seconds, wall, p95: percentile(gaps, 95), state };
   } finally {
     await browser.close();
   }
@@ -75,14 +86,16 @@ const server = await startServer();
 const rows: Row[] = [];
 try {
   for (const model of args.models!.split(',')) {
-    for (const backend of args.backends!.split(',')) {
-      for (const where of args.main ? (['worker', 'main'] as const) : (['worker'] as const)) {
-        const row = await run(server, backend, model, where);
-        rows.push(row);
-        console.log(
-          `${model}, ${backend}: trained on ${row.trainer} (${where}): ${row.state}, training ${secondsText(row, row.seconds)} s, ` +
-            `click to done ${secondsText(row, row.wall)} s, frame gap p95 ${row.p95.toFixed(0)} ms`,
-        );
+    for (const layers of args.layers!.split(',') as Layers[]) {
+      for (const backend of args.backends!.split(',')) {
+        for (const where of args.main ? (['worker', 'main'] as const) : (['worker'] as const)) {
+          const row = await run(server, backend, model, layers, where);
+          rows.push(row);
+          console.log(
+            `${model} (${layers}), ${backend}: trained on ${row.trainer} (${where}): ${row.state}, training ${secondsText(row, row.seconds)} s, ` +
+              `click to done ${secondsText(row, row.wall)} s, frame gap p95 ${row.p95.toFixed(0)} ms`,
+          );
+        }
       }
     }
   }
@@ -95,6 +108,7 @@ console.log(
 console.table(
   rows.map((r) => ({
     model: r.model,
+    layers: r.layers,
     asked: r.backend,
     trainer: `${r.trainer} (${r.where})`,
     'training s': secondsText(r, r.seconds),

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { MAX_EPOCHS, parseEpochs, parseLearningRate } from '../core/retrain-settings';
+import { MAX_EPOCHS, parseEpochs, parseLearningRate, type TrainedLayers } from '../core/retrain-settings';
 import { engineState } from '../state/app';
 import { lang } from '../state/i18n';
 import { tr, type RetrainKey } from '../state/retrain-i18n';
@@ -13,8 +13,10 @@ import {
   report,
   setEpochs,
   setLearningRate,
+  setTrainedLayers,
   startTraining,
   status,
+  trainedLayers,
   trainer,
 } from '../state/training';
 
@@ -44,6 +46,17 @@ export function RetrainControls() {
     <div class="retrain__run">
       <fieldset class="retrain__settings" disabled={training()}>
         <legend class="visually-hidden">{tr('settings')}</legend>
+        <label class="field retrain__layers">
+          <span class="field__label">{tr('layers')}</span>
+          <select
+            data-testid="retrain-layers"
+            value={trainedLayers()}
+            onChange={(e) => setTrainedLayers(e.currentTarget.value as TrainedLayers)}
+          >
+            <option value="head">{tr('layersHead')}</option>
+            <option value="all">{tr('layersAll')}</option>
+          </select>
+        </label>
         <label class="field">
           <span class="field__label">{tr('epochs')}</span>
           <input

@@ -1,5 +1,10 @@
+/** Which layers a run trains: those after the image features ('head'), or all of them. */
+export type TrainedLayers = 'head' | 'all';
+
 /** Settings of a retraining run. */
 export interface RetrainSettings {
+  /** 'head' leaves convolutions as they are (fast, keeps general features); models without any train whole. */
+  layers: TrainedLayers;
   epochs: number;
   learningRate: number;
   batchSize: number;
@@ -8,8 +13,9 @@ export interface RetrainSettings {
   seed: number;
 }
 
-/** Defaults: five short epochs of Adam at 1e-3, batches of 32, 1,000 replay images per epoch. */
+/** Defaults: the layers after the features, five short epochs of Adam at 1e-3, batches of 32, 1,000 replay images per epoch. */
 export const RETRAIN_DEFAULTS: RetrainSettings = {
+  layers: 'head',
   epochs: 5,
   learningRate: 1e-3,
   batchSize: 32,

@@ -40,84 +40,100 @@ export class NonFiniteLossError extends Error {
 
 const noFlip = (augment: AugmentOptions): AugmentOptions => ({ ...augment, flipProbability: 0 });
 
-/** Fills `xs` (0–1 floats) with images `order[from..from+n]`, augmented when asked. */
-function fillBatch(
+/** Where a training loop gets its batches from: `count` labelled items of shape `shape`. */
+export interface BatchSource {
+  count: number;
+  /** Shape of one item (its values are `shape` multiplied out). */
+  shape: number[];
+  /** Writes items `order[from..from+n]` into `xs` (item after item) and their labels into `ys`. */
+  fill(order: Int32Array, from: number, n: number, xs: Float32Array, ys: Int32Array): void;
+}
+
+/** A trainable function: probabilities for a batch, and the variables that produce them. */
+export interface Trainable {
+  /** Class probabilities [n, 10] in training mode (dropout on). */
+  forward: (x: tf.Tensor) => tf.Tensor2D;
+  variables: tf.Variable[];
+}
+
+/** uint8 images (0–1 floats once filled), augmented when `options.augment` says so. */
+export function imageSource(
   set: LabelledImages,
-  order: Int32Array,
-  from: number,
-  n: number,
-  xs: Float32Array,
-  ys: Int32Array,
-  options: FitOptions,
-): void {
+  shape: number[],
+  options: Pick<FitOptions, 'augment' | 'random'>,
+): BatchSource {
   const scratch = new Float32Array(IMAGE_PIXELS);
-  for (let i = 0; i < n; i++) {
-    const index = order[from + i]!;
-    const src = set.images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
-    ys[i] = set.labels[index]!;
-    if (options.augment) {
-      for (let p = 0; p < IMAGE_PIXELS; p++) scratch[p] = src[p]! / 255;
-      const unflipped = options.augment.keepOrientation?.includes(ys[i]!);
-      augmentImage(
-        scratch,
-        xs,
-        i * IMAGE_PIXELS,
-        options.random,
-        unflipped ? noFlip(options.augment) : options.augment,
-      );
-    } else {
-      for (let p = 0; p < IMAGE_PIXELS; p++) xs[i * IMAGE_PIXELS + p] = src[p]! / 255;
-    }
-  }
+  return {
+    count: set.count,
+    shape,
+    fill(order, from, n, xs, ys) {
+      for (let i = 0; i < n; i++) {
+        const index = order[from + i]!;
+        const src = set.images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
+        ys[i] = set.labels[index]!;
+        if (options.augment) {
+          for (let p = 0; p < IMAGE_PIXELS; p++) scratch[p] = src[p]! / 255;
+          const unflipped = options.augment.keepOrientation?.includes(ys[i]!);
+          augmentImage(
+            scratch,
+            xs,
+            i * IMAGE_PIXELS,
+            options.random,
+            unflipped ? noFlip(options.augment) : options.augment,
+          );
+        } else {
+          for (let p = 0; p < IMAGE_PIXELS; p++) xs[i * IMAGE_PIXELS + p] = src[p]! / 255;
+        }
+      }
+    },
+  };
 }
 
 /**
- * Mini-batch training with an Adam `optimizer` on uint8 images: shuffles each epoch,
- * follows the learning-rate schedule per step, keeps loss/accuracy sums on the device (one read
- * per epoch, no per-batch sync) and stops with {@link NonFiniteLossError} on NaN/∞.
+ * Mini-batch training of `net` with an Adam `optimizer` on batches from `source`: shuffles each
+ * epoch, follows the learning-rate schedule per step, keeps loss/accuracy sums on the device (one
+ * read per epoch, no per-batch sync) and stops with {@link NonFiniteLossError} on NaN/∞.
  */
-export async function fit(
-  model: tfl.LayersModel,
+export async function trainLoop(
+  net: Trainable,
   optimizer: tf.AdamOptimizer,
-  set: LabelledImages,
+  source: BatchSource,
   options: FitOptions,
 ): Promise<EpochMetrics[]> {
   const { epochs, batchSize } = options;
-  const batches = Math.ceil(set.count / batchSize);
+  const width = source.shape.reduce((a, b) => a * b, 1);
+  const batches = Math.ceil(source.count / batchSize);
   const total = epochs * batches;
-  const xs = new Float32Array(batchSize * IMAGE_PIXELS);
+  const xs = new Float32Array(batchSize * width);
   const ys = new Int32Array(batchSize);
   const history: EpochMetrics[] = [];
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  // 28×28 or 28×28×1 models alike (an imported model may want the channel axis).
-  const inputShape = model.inputs[0]!.shape.slice(1) as number[];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = performance.now();
-    const order = permutation(set.count, options.random);
+    const order = permutation(source.count, options.random);
     let lossSum = tf.scalar(0);
     let correctSum = tf.scalar(0);
     try {
       for (let b = 0; b < batches; b++) {
         if (options.signal?.aborted)
           throw options.signal.reason ?? new DOMException('Training cancelled', 'AbortError');
-        const n = Math.min(batchSize, set.count - b * batchSize);
-        fillBatch(set, order, b * batchSize, n, xs, ys, options);
+        const n = Math.min(batchSize, source.count - b * batchSize);
+        source.fill(order, b * batchSize, n, xs, ys);
         // tfjs reads learningRate on every applyGradients, so a schedule can set it per step.
         (optimizer as unknown as { learningRate: number }).learningRate = options.schedule(
           (epoch - 1) * batches + b,
           total,
         );
-        const x = tf.tensor(xs.subarray(0, n * IMAGE_PIXELS), [n, ...inputShape]);
+        const x = tf.tensor(xs.subarray(0, n * width), [n, ...source.shape]);
         const y = tf.tensor1d(ys.subarray(0, n), 'int32');
         let correct: tf.Scalar | undefined;
         const loss = optimizer.minimize(
           () => {
-            const probs = model.apply(x, { training: true }) as tf.Tensor2D;
+            const probs = net.forward(x);
             correct = tf.keep(countCorrect(y, probs));
             return sparseCrossEntropy(y, probs);
           },
           true,
-          variables,
+          net.variables,
         )!;
         const [nextLoss, nextCorrect] = tf.tidy(() => [tf.add(lossSum, tf.mul(loss, n)), tf.add(correctSum, correct!)]);
         tf.dispose([x, y, loss, correct!, lossSum, correctSum]);
@@ -133,8 +149,8 @@ export async function fit(
       tf.dispose([lossSum, correctSum]);
       throw err;
     }
-    const trainLoss = (await lossSum.data())[0]! / set.count;
-    const trainAccuracy = (await correctSum.data())[0]! / set.count;
+    const trainLoss = (await lossSum.data())[0]! / source.count;
+    const trainAccuracy = (await correctSum.data())[0]! / source.count;
     tf.dispose([lossSum, correctSum]);
     if (!Number.isFinite(trainLoss)) throw new NonFiniteLossError(epoch);
     const metrics = { epoch, trainLoss, trainAccuracy, seconds: (performance.now() - started) / 1000 };
@@ -142,4 +158,20 @@ export async function fit(
     await options.onEpoch?.(metrics);
   }
   return history;
+}
+
+/** {@link trainLoop} over all of `model`'s trainable weights on uint8 images (28×28 or 28×28×1). */
+export async function fit(
+  model: tfl.LayersModel,
+  optimizer: tf.AdamOptimizer,
+  set: LabelledImages,
+  options: FitOptions,
+): Promise<EpochMetrics[]> {
+  // 28×28 or 28×28×1 models alike (an imported model may want the channel axis).
+  const shape = model.inputs[0]!.shape.slice(1) as number[];
+  const net: Trainable = {
+    forward: (x) => model.apply(x, { training: true }) as tf.Tensor2D,
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+  };
+  return trainLoop(net, optimizer, imageSource(set, shape, options), options);
 }

@@ -1,7 +1,7 @@
 import { batch, createSignal } from 'solid-js';
 import type { Accuracies, VersionSlot } from '../core/retrain-store';
 import { RETRAIN_DATA } from '../core/replay-mix';
-import { RETRAIN_DEFAULTS } from '../core/retrain-settings';
+import { RETRAIN_DEFAULTS, type TrainedLayers } from '../core/retrain-settings';
 import { newId, splitSamples, toImageSet } from '../core/samples';
 import type { RetrainEpoch } from '../ml/retrain';
 import type { FromWorker } from '../ml/retrain-protocol';
@@ -32,6 +32,8 @@ export const [status, setStatus] = createSignal<RetrainStatus>('idle');
 export const [epochs, setEpochs] = createSignal(RETRAIN_DEFAULTS.epochs);
 /** Learning rate of the next run. */
 export const [learningRate, setLearningRate] = createSignal(RETRAIN_DEFAULTS.learningRate);
+/** Which layers the next run trains. */
+export const [trainedLayers, setTrainedLayers] = createSignal<TrainedLayers>(RETRAIN_DEFAULTS.layers);
 /** Batches done out of the run's total, or null before the first report. */
 export const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
 /** Metrics of each finished epoch of the latest run. */
@@ -66,7 +68,7 @@ export async function startTraining(): Promise<void> {
   if (status() === 'training' || !classifier || list.length === 0) return;
   const split = splitSamples(list);
   const measured = split.hasHoldOut ? split.heldOut : split.train;
-  const settings = { ...RETRAIN_DEFAULTS, epochs: epochs(), learningRate: learningRate() };
+  const settings = { ...RETRAIN_DEFAULTS, layers: trainedLayers(), epochs: epochs(), learningRate: learningRate() };
   const base = modelId();
   controller = new AbortController();
   batch(() => {

@@ -49,7 +49,13 @@ export async function addSamples(page: Page, label: number, times: number): Prom
 }
 
 /** Sets epochs and learning rate in the form. */
-export async function setSettings(page: Page, epochs: number, learningRate: string): Promise<void> {
+export async function setSettings(
+  page: Page,
+  epochs: number,
+  learningRate: string,
+  layers?: 'head' | 'all',
+): Promise<void> {
+  if (layers) await page.selectOption('[data-testid=retrain-layers]', layers);
   await page.fill('[data-testid=retrain-epochs]', String(epochs));
   await page.dispatchEvent('[data-testid=retrain-epochs]', 'change');
   await page.fill('[data-testid=retrain-lr]', learningRate);

@@ -13,7 +13,9 @@ import type { VersionSlot } from '../../src/core/retrain-store';
 import { NonFiniteLossError } from '../../src/ml/fit';
 import { checkModel, loadChecked, modelToParts, shapeProblem, type ModelParts } from '../../src/ml/model-artifacts';
 import { buildModel } from '../../src/ml/models';
+import { splitAtFeatures } from '../../src/ml/head-training';
 import { retrain, type RetrainJob } from '../../src/ml/retrain';
+import { fileLoadHandler } from '../../scripts/lib/model-files';
 import { initNodeBackend } from '../../scripts/lib/tf-node';
 
 const DATA = resolve(import.meta.dirname, '../../public/data');
@@ -116,6 +118,43 @@ describe('a retraining run', () => {
     expect(out.after.test!).toBeGreaterThan(out.before.test!); // an untrained net learns from replay
     expect(progress.at(-1)).toBeLessThanOrEqual(2 * Math.ceil((300 + 160) / 32));
     (await loadChecked(out.model)).dispose();
+  });
+
+  it('trains the whole mlp even in head mode: its base is a bare Flatten', async () => {
+    const model = await loadChecked(parts);
+    expect(splitAtFeatures(model)).toBeNull();
+    model.dispose();
+  });
+
+  it('head mode on the shipped cnn: learns the crosses as Bag, convolutions untouched, little forgetting', async () => {
+    const shipped = await tf.loadLayersModel(
+      fileLoadHandler(resolve(import.meta.dirname, '../../public/models/cnn/model.json')),
+    );
+    const split = splitAtFeatures(shipped)!;
+    expect(split.base.map((l) => l.getClassName()).at(-1)).toBe('Flatten');
+    expect(split.head.map((l) => l.getClassName())).toEqual(['Dropout', 'Dense', 'Dense']);
+    const cnnParts = await modelToParts(shipped);
+    shipped.dispose();
+    const epochs: number[] = [];
+    const out = await retrain(
+      { ...job({ layers: 'head', epochs: 3, replayPerEpoch: 300 }), model: cnnParts, train: crosses(10) },
+      { onEpoch: (e) => epochs.push(e.epoch) },
+    );
+    expect(epochs).toEqual([1, 2, 3]);
+    expect(out.before.user).toBe(0); // the shipped model has never seen a cross called Bag
+    expect(out.after.user).toBe(1);
+    expect(out.after.test!).toBeGreaterThan(out.before.test! - 0.03); // 300 test images: within 3 points
+    const [before, after] = [await loadChecked(cnnParts), await loadChecked(out.model)];
+    const weights = (m: tf.LayersModel, i: number) => m.layers[i]!.getWeights().map((w) => w.dataSync());
+    for (const [i, layer] of before.layers.entries()) {
+      if (layer.getWeights().length === 0) continue;
+      const same = weights(before, i).every((w, k) =>
+        Buffer.from(w.buffer).equals(Buffer.from(weights(after, i)[k]!.buffer)),
+      );
+      expect(same, layer.name).toBe(split.base.some((b) => b.name === layer.name));
+    }
+    before.dispose();
+    after.dispose();
   });
 
   it('stops on a NaN loss', async () => {
