@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { RgbaImage } from '../core/preprocess';
 import { grayThumbnail, isSample, newId, toSamplePixels, type Sample } from '../core/samples';
-import { retrainStore } from './storage';
+import { keepStorage, retrainStore } from './storage';
 
 /** The user's samples, oldest first. */
 export const [samples, setSamples] = createSignal<readonly Sample[]>([]);
@@ -29,6 +29,7 @@ export async function addSample(input: Float32Array, source: RgbaImage | null, l
   };
   // Memory first: the list is right whatever storage does; storage problems are reported.
   setSamples((list) => [...list, sample]);
+  void keepStorage();
   await (await retrainStore()).putSample(sample);
 }
 

@@ -37,3 +37,24 @@ export function retrainStore(): Promise<RetrainStore> {
     );
   return opened;
 }
+
+let persistence: Promise<boolean> | undefined;
+
+/**
+ * Asks the browser, once, to keep Prenda's storage when the device runs short of space (without
+ * it, samples and versions are "best effort" data the browser may evict). Asked when the user
+ * first stores something, not at load: Firefox shows a prompt, Chromium decides on its own.
+ * Resolves to whether storage is persistent.
+ */
+export function keepStorage(): Promise<boolean> {
+  persistence ??= (async () => {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (!storage?.persist) return false;
+    try {
+      return (await storage.persisted()) || (await storage.persist());
+    } catch {
+      return false;
+    }
+  })();
+  return persistence;
+}

@@ -4,7 +4,7 @@ import type { VersionMeta, VersionSlot } from '../core/retrain-store';
 import { openCurrent, saveVersion } from '../core/version-save';
 import { useUserModel } from './engine';
 import { activeVersion, type UserModel } from './user-model';
-import { retrainStore, showError } from './storage';
+import { keepStorage, retrainStore, showError } from './storage';
 
 /** Stored model versions, newest first. */
 export const [versions, setVersions] = createSignal<readonly VersionMeta[]>([]);
@@ -96,6 +96,7 @@ export async function deleteVersion(id: string): Promise<void> {
 
 /** Stores `slot` atomically (written, read back, checked, then made current) and uses it. */
 export async function addVersion(slot: VersionSlot): Promise<void> {
+  void keepStorage();
   const model = await saveVersion(await retrainStore(), slot, verify);
   await refreshVersions();
   await useUserModel(versionModel(slot.id, model));

@@ -273,6 +273,28 @@ describe('retraining in Chromium', () => {
     }
   });
 
+  it('asks the browser to keep its storage once, when the first sample is stored, not at load', async () => {
+    const fresh = await launch();
+    try {
+      // Count the requests (Chromium grants or refuses persist() silently, by its own heuristics).
+      await fresh.context.addInitScript(() => {
+        const w = window as unknown as { __persistCalls: number };
+        w.__persistCalls = 0;
+        navigator.storage.persist = async () => (w.__persistCalls++, true);
+        navigator.storage.persisted = async () => false;
+      });
+      const { page: tab } = await openApp(fresh, server.origin, '?lang=en&model=mlp');
+      await waitReady(tab);
+      const calls = () => tab.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls);
+      expect(await calls()).toBe(0);
+      await drawCross(tab);
+      expect(await addSamples(tab, BAG, 2)).toBe(2);
+      expect(await calls()).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps working in memory when IndexedDB is unavailable (private mode), and says so', async () => {
     const tab = await browser.context.newPage();
     try {
