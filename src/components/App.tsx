@@ -12,6 +12,7 @@ import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { Preview } from './Preview';
+import { TopGuess } from './TopGuess';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
 import { view } from '../state/view';
@@ -44,9 +45,11 @@ export function App() {
       </header>
       <ViewNav />
       <main class="layout" hidden={view() !== 'draw'}>
-        <p class="tagline">{t('tagline')}</p>
-        <ErrorBanner />
-        <Notice />
+        <div class="lead">
+          <p class="tagline">{t('tagline')}</p>
+          <ErrorBanner />
+          <Notice />
+        </div>
         <section class="card draw" aria-label={t('canvasLabel')}>
           <DrawCanvas api={(api) => (pad = api)} onChange={fromPad} />
           <DrawToolbar
@@ -54,9 +57,10 @@ export function App() {
             onClear={() => pad?.clear()}
             onPhoto={(image, at) => (pad?.clear(), void classifyPhoto(() => image, at))}
           />
+          <TopGuess />
           <p class="tip">{t('fillTip')}</p>
         </section>
-        <PhotoPanel onPhoto={() => pad?.clear()} />
+        {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
         <div class="side">
           <Confidences />
           <div class="card inspect">
@@ -66,6 +70,7 @@ export function App() {
           </div>
           <Examples onPick={show} />
         </div>
+        <PhotoPanel onPhoto={() => pad?.clear()} />
         <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
       </main>
       <Views />

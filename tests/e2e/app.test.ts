@@ -72,6 +72,28 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
     expect(Number((await page.textContent('[data-testid=predict-ms]'))?.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
   });
 
+  it('on a phone, the one-line guess under the pad shows the top class without scrolling', async () => {
+    const phone = await openApp(browser, server.origin, '?lang=en');
+    try {
+      await phone.page.setViewportSize({ width: 390, height: 844 });
+      await waitReady(phone.page);
+      await drawShirt(phone.page);
+      const { top } = await readConfidences(phone.page);
+      const guess = phone.page.locator('[data-testid=top-guess]');
+      await phone.page.waitForFunction(
+        (want) => document.querySelector('[data-testid=top-guess]')?.getAttribute('data-class') === want,
+        top,
+      );
+      const box = (await guess.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      expect(await guess.textContent()).toContain((await phone.page.textContent('[data-testid=top-class]'))!.trim());
+      await phone.page.setViewportSize({ width: 1280, height: 900 });
+      expect(await guess.isVisible()).toBe(false); // beside the pad, the answer card is in view
+    } finally {
+      await phone.page.close();
+    }
+  });
+
   it('clear goes back to the hint', async () => {
     const { page } = app;
     await page.click('[data-testid=clear]');

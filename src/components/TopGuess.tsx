@@ -1,0 +1,20 @@
+import { Show, createMemo } from 'solid-js';
+import { argmax, probs } from '../state/app';
+import { classLabel, t } from '../state/i18n';
+
+/**
+ * The top class and its probability in one line under the pad, for phones, where the full
+ * answer card is a scroll away while drawing. Hidden from screen readers: the answer card
+ * already announces the top class.
+ */
+export function TopGuess() {
+  const top = createMemo(() => argmax(probs()));
+  return (
+    <p class="top-guess" data-testid="top-guess" data-class={top() >= 0 ? String(top()) : ''} aria-hidden="true">
+      <Show when={top() >= 0} fallback={<span class="top-guess__hint">{t('hint')}</span>}>
+        <span class="top-guess__label">{t('resultHeading')}</span> <strong>{classLabel(top())}</strong>{' '}
+        <span class="top-guess__p">{`${Math.round((probs()?.[top()] ?? 0) * 100)}\u00a0%`}</span>
+      </Show>
+    </p>
+  );
+}
