@@ -43,31 +43,12 @@ export function inkLevels(
   return ink;
 }
 
-/** Bounding box of the pixels whose ink exceeds `threshold`, or null when there are none. */
-export function inkBox(ink: Float32Array, width: number, height: number, threshold: number): Box | null {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (ink[row + x]! > threshold) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
-  }
-  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
-}
-
 /**
- * {@link inkBox} straight from the RGBA bytes, without an ink array for the whole image: opaque
- * white pixels (most of a drawing pad) are recognised as one 32-bit word and skipped.
+ * Bounding box of the pixels whose ink exceeds `threshold`, or null when there are none. Reads
+ * the RGBA bytes directly, without an ink array for the whole image: opaque white pixels (most
+ * of a drawing pad) are recognised as one 32-bit word and skipped.
  */
-function rgbaInkBox(image: RgbaImage, threshold: number): Box | null {
+export function inkBox(image: RgbaImage, threshold: number): Box | null {
   const { data, width, height } = image;
   const white = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : null;
   let x0 = width;
@@ -147,7 +128,7 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
  */
 export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): Float32Array | null {
   const threshold = options.threshold ?? 0.1;
-  const box = rgbaInkBox(image, threshold);
+  const box = inkBox(image, threshold);
   if (!box) return null;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;

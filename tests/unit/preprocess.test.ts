@@ -87,7 +87,8 @@ describe('preprocess', () => {
 describe('helpers', () => {
   it('inkLevels and inkBox find the drawn rectangle', () => {
     const img = canvas(30, 20, [[3, 4, 5, 6]]);
-    expect(inkBox(inkLevels(img), 30, 20, 0.1)).toEqual({ x0: 3, y0: 4, x1: 8, y1: 10 });
+    expect(inkBox(img, 0.1)).toEqual({ x0: 3, y0: 4, x1: 8, y1: 10 });
+    expect(inkLevels(img, { x0: 3, y0: 4, x1: 8, y1: 10 }).every((v) => v > 0.1)).toBe(true);
   });
 
   it('resizeArea preserves the mean', () => {
