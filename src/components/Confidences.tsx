@@ -1,6 +1,6 @@
 import { For, createMemo } from 'solid-js';
 import { NUM_CLASSES } from '../core/classes';
-import { argmax, probs } from '../state/app';
+import { argmax, doubtful, probs } from '../state/app';
 import { classLabel, t } from '../state/i18n';
 
 const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
@@ -16,8 +16,20 @@ export function Confidences() {
       <h2 id="result-heading" class="eyebrow">
         {t('resultHeading')}
       </h2>
-      <p class="top" data-testid="top-class" data-class={top() >= 0 ? String(top()) : ''} aria-live="polite">
-        {top() >= 0 ? classLabel(top()) : <span class="hint">{t('hint')}</span>}
+      <p
+        class="top"
+        classList={{ 'top--doubtful': top() >= 0 && doubtful() }}
+        data-testid="top-class"
+        data-class={top() >= 0 ? String(top()) : ''}
+        aria-live="polite"
+      >
+        {top() < 0 ? (
+          <span class="hint">{t('hint')}</span>
+        ) : doubtful() ? (
+          t('maybe', { name: classLabel(top()) })
+        ) : (
+          classLabel(top())
+        )}
       </p>
       <ol class="bars" data-testid="confidences" aria-label={t('confidences')}>
         <For each={CLASSES}>

@@ -1,5 +1,5 @@
 import { Show, createMemo } from 'solid-js';
-import { argmax, probs } from '../state/app';
+import { argmax, doubtful, probs } from '../state/app';
 import { classLabel, t } from '../state/i18n';
 
 /**

@@ -23,6 +23,8 @@ export const [modelId, setModelId] = createSignal<string>('');
 export const [input, setInput] = createSignal<Float32Array | null>(null);
 /** Class probabilities for {@link input}; null when there is nothing to classify. */
 export const [probs, setProbs] = createSignal<Float32Array | null>(null);
+/** True while the answer shown is a guess Prenda is not sure of (a photo judged "not sure"). */
+export const [doubtful, setDoubtful] = createSignal(false);
 /** Latest user-facing error, if any. */
 export const [error, setError] = createSignal<Message | null>(null);
 /** Short informational notice (backend fallback, GPU loss), if any. */

@@ -1,8 +1,8 @@
-import { createMemo, createSignal } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal } from 'solid-js';
 import { preprocessPhoto, type PhotoSteps } from '../core/photo/pipeline';
 import { verdictOf, type Verdict } from '../core/photo/verdict';
 import type { RgbaImage } from '../core/preprocess';
-import { error, input, modelId, models, params, probs, setError } from './app';
+import { error, input, modelId, models, params, probs, setDoubtful, setError } from './app';
 import { selectModel } from './engine';
 import { submit } from './predict-loop';
 import { activeVersion } from './user-model';
@@ -63,3 +63,6 @@ export const photoVerdict = createMemo<Verdict | null>(() => {
   const p = probs();
   return p ? verdictOf(p, steps.quality) : null;
 });
+
+// The answer card (in the app shell, without the photo code) words a doubtful top class as one.
+createRoot(() => createEffect(() => setDoubtful(photoVerdict()?.reason === 'lowConfidence')));

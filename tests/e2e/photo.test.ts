@@ -153,6 +153,11 @@ describe('photos in Chromium', () => {
     }
     await page.setInputFiles('[data-testid=photo-input]', bad.wall);
     await page.locator('[data-testid=photo-verdict][data-state=unsure]').waitFor();
+    // A hat is none of the ten: the answer card words its best guess as a doubt, not as the answer.
+    await page.setInputFiles('[data-testid=photo-input]', devPhotos('hat', 1)[0]!);
+    await page.locator('[data-testid=photo-verdict][data-reason=lowConfidence]').waitFor();
+    expect(await page.getAttribute('[data-testid=top-class]', 'data-class')).not.toBe('');
+    expect(await page.textContent('[data-testid=top-class]')).toMatch(/^Not sure\. Maybe .+\?$/);
     await page.setInputFiles('[data-testid=photo-input]', bad.transparent);
     await page.waitForFunction(
       () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') !== '',
