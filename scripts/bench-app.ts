@@ -1,5 +1,5 @@
-// Measures the built app in headless Chromium: drawing latency (prenda:input-to-bars) on wasm and
-// webgl, JavaScript bytes (gzip) of the shell and up to the first prediction, and an offline cold
+// Measures the built app in headless Chromium: drawing latency (prenda:input-to-bars) on wasm,
+// webgl and webgpu, JavaScript bytes (gzip) of the shell and up to the first prediction, and an offline cold
 // start. Needs `npm run build` first. Usage: npm run bench:app [-- --strokes 150]
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ async function drawLatency(page: Page, n: number): Promise<number[]> {
 }
 
 async function latency(server: Server, backend: string): Promise<void> {
-  const browser = await launch();
+  const browser = await launch({ webgpu: backend === 'webgpu' });
   try {
     const app = await openApp(browser, server.origin, `?backend=${backend}&lang=en`);
     const active = await waitReady(app.page);
@@ -126,7 +126,8 @@ console.log(`wasm binaries: ${wasm.map((f) => `${f} ${kb(gz(`assets/${f}`))}`).j
 const server = await startServer();
 try {
   await bytesToFirstPrediction(server);
-  for (const backend of ['wasm', 'webgl']) await latency(server, backend);
+  // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.
+  for (const backend of ['wasm', 'webgl', 'webgpu']) await latency(server, backend);
   for (const backend of ['webgl', 'wasm']) await offlineColdStart(server, backend);
 } finally {
   await server.close();

@@ -385,6 +385,12 @@ describe('retraining in Chromium', () => {
       expect(Number(result.testAfter)).toBeGreaterThan(Number(result.testBefore) - 0.03);
       await drawCross(cnn);
       expect(await topClass(cnn)).toBe(BAG);
+      // A first photo moves to the photo model, except when the user's own version is in use.
+      const mine = await cnn.locator('[data-testid=version][data-current=true]').getAttribute('data-id');
+      await cnn.setInputFiles('[data-testid=photo-input]', devPhotos('pants', 1)[0]!);
+      await cnn.locator('[data-testid=photo-verdict]').waitFor();
+      expect(await cnn.inputValue('[data-testid=model-select]')).toBe('cnn');
+      expect(await cnn.locator('[data-testid=version][data-current=true]').getAttribute('data-id')).toBe(mine);
     } finally {
       await fresh.close();
     }
