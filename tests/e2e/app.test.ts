@@ -1,42 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  drawShirt,
-  launch,
-  openApp,
-  readConfidences,
-  startServer,
-  waitReady,
-  type AppPage,
-  type Browser,
-  type Server,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './fixture';
+import { drawShirt, launch, openApp, readConfidences, waitReady } from './harness';
 
 const require = createRequire(import.meta.url);
-let server: Server;
-let browser: Browser;
-let app: AppPage;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  app = await openApp(browser, server.origin, '?lang=en');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useApp({ query: '?lang=en' });
 
 describe('Prenda in Chromium (no WebGPU flags)', () => {
   it('falls back from webgpu to webgl and gets ready', async () => {
-    expect(await waitReady(app.page)).toBe('webgl');
+    expect(await waitReady(e2e.app.page)).toBe('webgl');
   });
 
   it('lists the manifest models and shows a hint, not a guess, before drawing', async () => {
-    const { page } = app;
-    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    const { page } = e2e.app;
+    const manifest = await (await fetch(`${e2e.server.origin}/models/manifest.json`)).json();
     const ids = await page
       .locator('[data-testid=model-select] option')
       .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
@@ -51,7 +29,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('classifies a drawn, filled shape: ten probabilities summing to 1 and a top class', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await drawShirt(page);
     const { p, top } = await readConfidences(page);
     expect(p).toHaveLength(10);
@@ -73,7 +51,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('on a phone, the one-line guess under the pad shows the top class without scrolling', async () => {
-    const phone = await openApp(browser, server.origin, '?lang=en');
+    const phone = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
     try {
       await phone.page.setViewportSize({ width: 390, height: 844 });
       await waitReady(phone.page);
@@ -95,7 +73,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('clear goes back to the hint', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.click('[data-testid=clear]');
     await page.waitForFunction(
       () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === '',
@@ -104,7 +82,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('classifies a shipped example and a photo', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page
       .getByRole('button', { name: /^Example: Trouser$/ })
       .first()
@@ -117,7 +95,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('switches model and language', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const ids = await page
       .locator('[data-testid=model-select] option')
       .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
@@ -131,9 +109,9 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('?model= picks the model to load first', async () => {
-    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    const manifest = await (await fetch(`${e2e.server.origin}/models/manifest.json`)).json();
     const last = manifest.models.at(-1).id as string;
-    const other = await openApp(browser, server.origin, `?model=${last}&lang=en`);
+    const other = await openApp(e2e.browser, e2e.server.origin, `?model=${last}&lang=en`);
     await waitReady(other.page);
     expect(await other.page.inputValue('[data-testid=model-select]')).toBe(last);
     expect(await other.page.textContent('[data-testid=confidence]')).toContain('T-shirt/top');
@@ -142,15 +120,15 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('speaks Spanish on Spanish devices and English elsewhere, unless ?lang= says otherwise', async () => {
-    const english = await openApp(browser, server.origin);
+    const english = await openApp(e2e.browser, e2e.server.origin);
     expect(await english.page.getAttribute('html', 'lang')).toBe('en');
     await english.page.close();
     const spanishDevice = await launch({ locale: 'es-ES' });
     try {
-      const es = await openApp(spanishDevice, server.origin);
+      const es = await openApp(spanishDevice, e2e.server.origin);
       expect(await es.page.getAttribute('html', 'lang')).toBe('es');
       expect(await es.page.locator('[data-testid=confidence]').first().textContent()).toContain('Camiseta/top');
-      const en = await openApp(spanishDevice, server.origin, '?lang=en');
+      const en = await openApp(spanishDevice, e2e.server.origin, '?lang=en');
       expect(await en.page.getAttribute('html', 'lang')).toBe('en');
     } finally {
       await spanishDevice.close();
@@ -158,7 +136,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('has no accessibility violations (axe-core), in light and dark mode, on phone and desktop', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     // The app's CSP rightly blocks inline <script> (page.addScriptTag), so evaluate axe through the
     // DevTools protocol instead, which CSP does not govern.
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
@@ -184,8 +162,8 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('made no request outside its origin and logged no console errors', () => {
-    const foreign = app.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+    const foreign = e2e.app.requests.filter((u) => !u.startsWith(e2e.server.origin) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(e2e.app.consoleErrors).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawShirt, launch, openApp, readConfidences, startServer, waitReady, type Server } from './harness';
+import {
+  drawShirt,
+  launch,
+  openApp,
+  readConfidences,
+  startServer,
+  waitReady,
+  type Browser,
+  type Server,
+} from './harness';
 
 let server: Server;
 
@@ -13,15 +23,31 @@ afterAll(async () => {
 
 const sumsToOne = (p: number[]): boolean => p.length === 10 && Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 0.001;
 
+/** Opens the app at `query`, expects it ready on `backend`, and checks a drawing's probabilities. */
+async function openAndClassify(browser: Browser, query: string, backend: string) {
+  const app = await openApp(browser, server.origin, query);
+  expect(await waitReady(app.page)).toBe(backend);
+  await drawShirt(app.page);
+  expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+  return app;
+}
+
+/** After a GPU loss: the app switches to `backend`, says `status`, and classifies a new drawing. */
+async function expectRecoveredOn(page: Page, backend: string, status: RegExp): Promise<void> {
+  await page.waitForFunction((b) => document.querySelector('[data-testid=backend]')?.textContent === b, backend);
+  expect(await waitReady(page)).toBe(backend);
+  expect(await page.getByRole('status').first().textContent()).toMatch(status);
+  await page.click('[data-testid=clear]');
+  await drawShirt(page);
+  expect(sumsToOne((await readConfidences(page)).p)).toBe(true);
+}
+
 describe('backend selection', () => {
   it('?backend=wasm and ?backend=cpu start there and classify; ?backend=webgpu without WebGPU says so', async () => {
     const browser = await launch();
     try {
       for (const name of ['wasm', 'cpu']) {
-        const app = await openApp(browser, server.origin, `?backend=${name}&lang=en`);
-        expect(await waitReady(app.page)).toBe(name);
-        await drawShirt(app.page);
-        expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+        const app = await openAndClassify(browser, `?backend=${name}&lang=en`, name);
         expect(app.consoleErrors).toEqual([]);
         await app.page.close();
       }
@@ -61,12 +87,7 @@ describe('backend selection', () => {
           gl.getExtension('WEBGL_lose_context')?.loseContext();
         }
       });
-      await app.page.waitForFunction(() => document.querySelector('[data-testid=backend]')?.textContent === 'wasm');
-      expect(await waitReady(app.page)).toBe('wasm');
-      expect(await app.page.getByRole('status').first().textContent()).toMatch(/switched to wasm/);
-      await app.page.click('[data-testid=clear]');
-      await drawShirt(app.page);
-      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      await expectRecoveredOn(app.page, 'wasm', /switched to wasm/);
     } finally {
       await browser.close();
     }
@@ -75,21 +96,13 @@ describe('backend selection', () => {
   it('falls back to webgl when the WebGPU device is lost, and keeps classifying', async () => {
     const browser = await launch({ webgpu: true });
     try {
-      const app = await openApp(browser, server.origin, '?lang=en');
-      expect(await waitReady(app.page)).toBe('webgpu');
-      await drawShirt(app.page);
-      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      const app = await openAndClassify(browser, '?lang=en', 'webgpu');
       // Crash the GPU process, as a driver reset would: the device is lost with reason 'unknown',
       // not 'destroyed'. This is what chrome://gpucrash does, but headless Chromium aborts
       // navigations to debug URLs, so ask through the DevTools protocol instead.
       const cdp = await browser.context.newCDPSession(app.page);
       await cdp.send('Browser.crashGpuProcess');
-      await app.page.waitForFunction(() => document.querySelector('[data-testid=backend]')?.textContent === 'webgl');
-      expect(await waitReady(app.page)).toBe('webgl');
-      expect(await app.page.getByRole('status').first().textContent()).toMatch(/WebGPU device lost.*switched to webgl/);
-      await app.page.click('[data-testid=clear]');
-      await drawShirt(app.page);
-      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      await expectRecoveredOn(app.page, 'webgl', /WebGPU device lost.*switched to webgl/);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await browser.close();
@@ -99,10 +112,7 @@ describe('backend selection', () => {
   it('uses webgpu when Chromium exposes it', async () => {
     const browser = await launch({ webgpu: true });
     try {
-      const app = await openApp(browser, server.origin, '?lang=en');
-      expect(await waitReady(app.page)).toBe('webgpu');
-      await drawShirt(app.page);
-      expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
+      const app = await openAndClassify(browser, '?lang=en', 'webgpu');
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await browser.close();

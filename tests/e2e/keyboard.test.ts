@@ -1,35 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  drawShirt,
-  launch,
-  openApp,
-  readConfidences,
-  startServer,
-  waitReady,
-  type AppPage,
-  type Browser,
-  type Server,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './fixture';
+import { drawShirt, readConfidences } from './harness';
 
 const require = createRequire(import.meta.url);
-let server: Server;
-let browser: Browser;
-let app: AppPage;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  app = await openApp(browser, server.origin, '?lang=en');
-  await waitReady(app.page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useApp({ query: '?lang=en', ready: true });
 
 /** Presses `key` (e.g. "Shift+ArrowRight") `times` times. */
 async function press(page: Page, key: string, times = 1): Promise<void> {
@@ -58,7 +35,7 @@ const topClass = (page: Page): Promise<string | null> => page.getAttribute('[dat
 
 describe('drawing with the keyboard only', () => {
   it('reaches the canvas with Tab, which shows a cursor and says which keys draw', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const canvas = page.locator('[data-testid=draw-canvas]');
     await tabTo(page, canvas);
     expect(await canvas.getAttribute('role')).toBe('application');
@@ -70,7 +47,7 @@ describe('drawing with the keyboard only', () => {
   });
 
   it('draws an outline with the pen down, fills it with F and classifies it live', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     // The cursor starts in the middle (224, 224); big steps are 32 canvas pixels of 448.
     await press(page, 'Shift+ArrowLeft', 3);
     await press(page, 'Shift+ArrowUp', 4);
@@ -104,7 +81,7 @@ describe('drawing with the keyboard only', () => {
   });
 
   it('undoes with Ctrl+Z one step per fill or pen-down, back to the hint', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const filled = await litPixels(page);
     await press(page, 'Control+z'); // the fill
     await page.waitForFunction((n) => {
@@ -124,7 +101,7 @@ describe('drawing with the keyboard only', () => {
   });
 
   it('erases with the Eraser tool, and undoes with the Undo button reached by Tab', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const canvas = page.locator('[data-testid=draw-canvas]');
     await canvas.focus();
     await press(page, 'Space'); // a dot of ink where the cursor is, then a short line
@@ -153,7 +130,7 @@ describe('drawing with the keyboard only', () => {
   });
 
   it('has no accessibility violations with the keyboard cursor showing, in light and dark mode', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -172,12 +149,12 @@ describe('drawing with the keyboard only', () => {
   });
 
   it('still draws with the mouse, which hides the keyboard cursor, and logged no console errors', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.click('[data-testid=clear]');
     await drawShirt(page);
     expect(sum((await readConfidences(page)).p)).toBeCloseTo(1, 3);
     expect(await page.locator('.pad-cursor').count()).toBe(0);
-    expect(app.consoleErrors).toEqual([]);
+    expect(e2e.app.consoleErrors).toEqual([]);
   });
 });
 

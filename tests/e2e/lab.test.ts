@@ -2,31 +2,23 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkExperimentResults, type ExperimentEpoch, type ExperimentResults } from '../../src/core/experiments';
 import { checkManifest, type Manifest } from '../../src/core/manifest';
-import { launch, openApp, startServer, waitReady, type AppPage, type Browser, type Server } from './harness';
+import { useApp } from './fixture';
+import { waitReady } from './harness';
 
 const require = createRequire(import.meta.url);
-let server: Server;
-let browser: Browser;
-let app: AppPage;
+// wasm: in headless Chromium WebGL runs on SwiftShader, where the cnn needs minutes for 10,000
+// images; wasm takes seconds.
+const e2e = useApp({ query: '?lang=en&backend=wasm&view=lab' });
 let results: ExperimentResults;
 let manifest: Manifest;
 
+// Runs after the fixture's beforeAll (vitest runs hooks in order).
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  results = checkExperimentResults(await (await fetch(`${server.origin}/experiments/results.json`)).json());
-  manifest = checkManifest(await (await fetch(`${server.origin}/models/manifest.json`)).json());
-  // wasm: in headless Chromium WebGL runs on SwiftShader, where the cnn needs minutes for 10,000
-  // images; wasm takes seconds.
-  app = await openApp(browser, server.origin, '?lang=en&backend=wasm&view=lab');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  results = checkExperimentResults(await (await fetch(`${e2e.server.origin}/experiments/results.json`)).json());
+  manifest = checkManifest(await (await fetch(`${e2e.server.origin}/models/manifest.json`)).json());
 });
 
 /** Mean over seeds of `f` after `epoch`, straight from results.json. */
@@ -43,7 +35,7 @@ async function shown(page: Page, q: number, key: string): Promise<number> {
 
 describe('Lab view', () => {
   it('draws the accuracy and loss charts (and the gap chart) on canvas', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     for (const id of ['lab-chart-accuracy', 'lab-chart-loss', 'lab-chart-gap']) {
       await page.waitForSelector(`[data-testid=${id}] canvas`);
       const inked = await page.$eval(`[data-testid=${id}] canvas`, (c) => {
@@ -59,7 +51,7 @@ describe('Lab view', () => {
   });
 
   it('answers all five questions with the numbers of results.json and the manifest', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.waitForSelector('[data-testid=answer][data-question="5"]');
     expect(await page.locator('[data-testid=answer]').count()).toBe(5);
     const mid = Math.min(10, results.recipe.epochs);
@@ -107,7 +99,7 @@ describe('Lab view', () => {
   });
 
   it('explains every manifest model with layer parameters adding up to the manifest', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     for (const m of manifest.models) {
       const total = page.locator(`[data-testid=arch-model][data-model="${m.id}"] [data-testid=arch-total]`);
       await total.waitFor();
@@ -121,7 +113,7 @@ describe('Lab view', () => {
 
 describe('Evaluation view', () => {
   it('classifies the 10,000 test images in the app with each manifest model’s accuracy (±0.1 %)', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.click('[data-testid=view-eval]');
     expect(await waitReady(page)).toBe('wasm');
     // The default model first, then every other one through the view's own model picker.
@@ -146,7 +138,7 @@ describe('Evaluation view', () => {
   });
 
   it('shows exactly the images of a clicked cell, paginated when there are many', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const cells = await page.locator('button[data-testid=confusion-cell]').evaluateAll((els) =>
       els.map((e) => ({
         t: e.getAttribute('data-true')!,
@@ -176,7 +168,7 @@ describe('Evaluation view', () => {
   });
 
   it('has no accessibility violations (axe-core) in the evaluation and lab views', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     // CSP blocks inline scripts, so axe is evaluated through the DevTools protocol (as in app.test.ts).
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const run = () =>
@@ -193,7 +185,7 @@ describe('Evaluation view', () => {
   });
 
   it('made no request outside its origin and logged no console errors', () => {
-    expect(app.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
+    expect(e2e.app.requests.filter((u) => !u.startsWith(e2e.server.origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(e2e.app.consoleErrors).toEqual([]);
   });
 });

@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  drawShirt,
-  launch,
-  openApp,
-  readConfidences,
-  startServer,
-  waitReady,
-  type Browser,
-  type Server,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './fixture';
+import { drawShirt, openApp, readConfidences, waitReady } from './harness';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useApp();
 
 describe('offline', () => {
   it('works offline once the service worker has precached the app', async () => {
-    const app = await openApp(browser, server.origin, '?lang=en');
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
     await waitReady(app.page);
     // Installation finishes only after the whole precache list is cached; clientsClaim then
     // hands this page to the worker.
@@ -46,7 +27,7 @@ describe('offline', () => {
     expect(cached.some((u) => u.endsWith('.bin'))).toBe(true);
     expect(cached.some((u) => u.endsWith('.wasm'))).toBe(true);
 
-    await browser.context.setOffline(true);
+    await e2e.browser.context.setOffline(true);
     try {
       await app.page.reload();
       expect(await waitReady(app.page)).toBe('webgl');
@@ -54,14 +35,14 @@ describe('offline', () => {
       const { p } = await readConfidences(app.page);
       expect(Math.abs(p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
 
-      const wasm = await openApp(browser, server.origin, '?backend=wasm&lang=en');
+      const wasm = await openApp(e2e.browser, e2e.server.origin, '?backend=wasm&lang=en');
       expect(await waitReady(wasm.page)).toBe('wasm');
       await drawShirt(wasm.page);
       expect((await readConfidences(wasm.page)).p).toHaveLength(10);
       expect([...app.consoleErrors, ...wasm.consoleErrors]).toEqual([]);
-      expect([...app.requests, ...wasm.requests].filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      expect([...app.requests, ...wasm.requests].filter((u) => !u.startsWith(e2e.server.origin))).toEqual([]);
     } finally {
-      await browser.context.setOffline(false);
+      await e2e.browser.context.setOffline(false);
     }
   });
 });
