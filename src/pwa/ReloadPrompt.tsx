@@ -24,11 +24,21 @@ export function ReloadPrompt() {
 
   return (
     <Show when={offlineReady() || needRefresh()}>
-      <div class="toast" role="status">
+      <div
+        class="toast"
+        role="status"
+        data-testid="sw-toast"
+        data-state={needRefresh() ? 'need-refresh' : 'offline-ready'}
+      >
         <p>{needRefresh() ? t('needRefresh') : t('offlineReady')}</p>
         <Show when={needRefresh()}>
           {/* Only caches are replaced on update; IndexedDB (user samples, models) is never touched. */}
-          <button type="button" class="btn btn--primary" onClick={() => void updateServiceWorker(true)}>
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="sw-reload"
+            onClick={() => void updateServiceWorker(true)}
+          >
             {t('reload')}
           </button>
         </Show>

@@ -1,0 +1,79 @@
+// An app update as users get it: a new build is deployed while the old one is installed; the
+// page says "new version — reload", the reload brings the new build, and the user's samples and
+// retrained version (IndexedDB) are all still there.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertPrerequisites, launch, openApp, waitReady, type Browser } from './harness';
+import { addSamples, drawCross, setSettings, topClass, waitFinished } from './retrain-drive';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BAG = 8;
+// A copy of dist/ that the test can redeploy; vite preview serves it like any static host.
+const site = mkdtempSync(join(tmpdir(), 'prenda-site-'));
+let server: PreviewServer;
+let origin: string;
+let browser: Browser;
+
+/** Deploys "build 2": a changed index.html and a service worker whose precache lists its new revision. */
+function deployNewBuild(): void {
+  const html = readFileSync(join(site, 'index.html'), 'utf8');
+  writeFileSync(join(site, 'index.html'), html.replace('<head>', '<head><meta name="prenda-build" content="2">'));
+  const sw = readFileSync(join(site, 'sw.js'), 'utf8');
+  const next = sw.replace(/("?url"?:\s*"index\.html",\s*"?revision"?:\s*")([^"]+)"/, '$1$2-build2"');
+  expect(next).not.toBe(sw); // the precache entry of index.html was found and changed
+  writeFileSync(join(site, 'sw.js'), next);
+}
+
+beforeAll(async () => {
+  assertPrerequisites();
+  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  server = await preview({
+    root: ROOT,
+    logLevel: 'error',
+    build: { outDir: site },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
+  origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe('an app update', () => {
+  it('offers "new version — reload", loads the new build and keeps samples and versions', async () => {
+    const { page, consoleErrors } = await openApp(browser, origin, '?lang=en&model=mlp');
+    await waitReady(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+    });
+    await drawCross(page);
+    expect(await addSamples(page, BAG, 6)).toBe(6);
+    await setSettings(page, 2, '0.001');
+    await page.click('[data-testid=retrain-start]');
+    expect(await waitFinished(page)).toBe('done');
+    const version = await page.locator('[data-testid=version][data-current=true]').getAttribute('data-id');
+    expect(version).toBeTruthy();
+
+    deployNewBuild();
+    await page.reload(); // the old build, from the precache; the browser finds the new worker
+    await waitReady(page);
+    await page.locator('[data-testid=sw-toast][data-state=need-refresh]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('meta[name=prenda-build]').count()).toBe(0);
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=sw-reload]')]);
+    await page.locator('meta[name=prenda-build]').waitFor({ state: 'attached' });
+    await waitReady(page);
+    expect(Number(await page.textContent('[data-testid=retrain-count]'))).toBe(6);
+    await page.locator(`[data-testid=version][data-id="${version}"][data-current=true]`).waitFor();
+    await drawCross(page);
+    expect(await topClass(page)).toBe(BAG);
+    expect(consoleErrors).toEqual([]);
+  });
+});
