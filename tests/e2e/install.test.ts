@@ -1,33 +1,23 @@
 // Installability as Chromium itself judges it, through the DevTools protocol: the web app
 // manifest parses without errors and the page meets the install criteria (manifest fields,
 // icons, a service worker controlling the page).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, startServer, waitReady, type Browser, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './fixture';
+import { waitReady } from './harness';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = useApp({ query: '?lang=es' });
 
 describe('the installable app', () => {
   it('has a manifest Chromium reads without errors and no installability errors', async () => {
-    const { page } = await openApp(browser, server.origin, '?lang=es');
+    const { page } = fx.app;
     await waitReady(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
     });
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await fx.browser.context.newCDPSession(page);
     const manifest = await cdp.send('Page.getAppManifest');
-    expect(manifest.url).toBe(`${server.origin}/manifest.webmanifest`);
+    expect(manifest.url).toBe(`${fx.server.origin}/manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
     const parsed = JSON.parse(manifest.data ?? '{}') as {
       name: string;
