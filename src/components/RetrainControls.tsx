@@ -61,6 +61,7 @@ export function RetrainControls() {
           <span class="field__label">{tr('epochs')}</span>
           <input
             type="number"
+            class="field__input"
             data-testid="retrain-epochs"
             min="1"
             max={MAX_EPOCHS}
@@ -76,6 +77,7 @@ export function RetrainControls() {
           <span class="field__label">{tr('learningRate')}</span>
           <input
             type="text"
+            class="field__input"
             inputmode="decimal"
             data-testid="retrain-lr"
             value={String(learningRate())}
