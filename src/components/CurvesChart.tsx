@@ -1,7 +1,6 @@
-import { For, createEffect, onCleanup } from 'solid-js';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { For, createEffect } from 'solid-js';
 import { fmt, tl } from '../state/lab-i18n';
+import { axisStyle, mountChart, type ChartSpec } from './uplot-chart';
 
 /** One line of a chart; `hidden` series only bound a shaded band. */
 export interface ChartSeries {
@@ -39,15 +38,8 @@ const HEIGHT = 220;
 export function CurvesChart(props: CurvesChartProps) {
   let host!: HTMLDivElement;
   createEffect(() => {
-    const ink = getComputedStyle(host).color;
-    const grid = { stroke: 'rgba(128, 128, 128, 0.22)', width: 1 };
-    const axis = { stroke: ink, grid, ticks: grid, font: '12px system-ui, sans-serif' };
-    const opts: uPlot.Options = {
-      width: Math.max(200, host.clientWidth),
-      height: HEIGHT,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false, setScale: false } },
-      scales: { x: { time: false } },
+    const axis = axisStyle(host, 12);
+    const spec: ChartSpec = {
       axes: [
         { ...axis, label: tl('epoch'), labelSize: 18, labelFont: '12px system-ui, sans-serif', incrs: [1, 2, 5, 10] },
         { ...axis, size: 50, values: (_u, splits) => splits.map((v) => props.axisFormat(v)) },
@@ -64,13 +56,7 @@ export function CurvesChart(props: CurvesChartProps) {
       ],
       bands: (props.bands ?? []).map((b) => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill })),
     };
-    const chart = new uPlot(opts, [props.epochs, ...props.series.map((s) => s.values)], host);
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, host.clientWidth), height: HEIGHT }));
-    resize.observe(host);
-    onCleanup(() => {
-      resize.disconnect();
-      chart.destroy();
-    });
+    mountChart(host, HEIGHT, spec, [props.epochs, ...props.series.map((s) => s.values)]);
   });
   const shown = () => props.series.filter((s) => !s.hidden);
   return (

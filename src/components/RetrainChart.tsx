@@ -1,9 +1,8 @@
-import { For, createEffect, onCleanup } from 'solid-js';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { For, createEffect } from 'solid-js';
 import type { RetrainEpoch } from '../ml/retrain';
 import { percent, tr, type RetrainKey } from '../state/retrain-i18n';
 import { history } from '../state/training';
+import { axisStyle, mountChart } from './uplot-chart';
 
 interface Line {
   key: RetrainKey;
@@ -27,17 +26,12 @@ export function RetrainChart() {
   let host!: HTMLDivElement;
   createEffect(() => {
     const epochs = history();
-    const ink = getComputedStyle(host).color;
-    const grid = { stroke: 'rgba(128, 128, 128, 0.22)', width: 1 };
-    const axis = { stroke: ink, grid, ticks: grid, font: '11px system-ui, sans-serif' };
-    const chart = new uPlot(
+    const axis = axisStyle(host, 11);
+    mountChart(
+      host,
+      HEIGHT,
       {
-        width: Math.max(200, host.clientWidth),
-        height: HEIGHT,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false, setScale: false } },
         scales: {
-          x: { time: false },
           acc: { range: [0, 1] },
           loss: { range: (_u, _min, max) => [0, Math.max(max, 0.1)] },
         },
@@ -59,14 +53,7 @@ export function RetrainChart() {
         ],
       },
       [epochs.map((e) => e.epoch), ...LINES.map((l) => epochs.map(l.pick))],
-      host,
     );
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, host.clientWidth), height: HEIGHT }));
-    resize.observe(host);
-    onCleanup(() => {
-      resize.disconnect();
-      chart.destroy();
-    });
   });
   return (
     <figure class="rchart" data-testid="retrain-chart" data-epochs={history().length}>
