@@ -12,7 +12,8 @@ export function TopGuess() {
   return (
     <p class="top-guess" data-testid="top-guess" data-class={top() >= 0 ? String(top()) : ''} aria-hidden="true">
       <Show when={top() >= 0} fallback={<span class="top-guess__hint">{t('hint')}</span>}>
-        <span class="top-guess__label">{t('resultHeading')}</span> <strong>{classLabel(top())}</strong>{' '}
+        <span class="top-guess__label">{t('resultHeading')}</span>{' '}
+        <strong>{doubtful() ? t('maybe', { name: classLabel(top()) }) : classLabel(top())}</strong>{' '}
         <span class="top-guess__p">{`${Math.round((probs()?.[top()] ?? 0) * 100)}\u00a0%`}</span>
       </Show>
     </p>
