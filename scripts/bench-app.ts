@@ -1,6 +1,6 @@
 // Measures the built app in headless Chromium: drawing latency (prenda:input-to-bars) on wasm,
 // webgl and webgpu, JavaScript bytes (gzip) of the shell and up to the first prediction, and an offline cold
-// start. Needs `npm run build` first. Usage: npm run bench:app [-- --strokes 150]
+// start. Needs `npm run build` first. Usage: npm run bench:app [-- --strokes 120]
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { launch, openApp, startServer, waitReady, type Server } from '../tests/e
 
 const dist = resolve(import.meta.dirname, '../dist');
 const flag = process.argv.indexOf('--strokes');
-const strokes = flag > 0 ? Number(process.argv[flag + 1]) : 120;
+const strokes = flag > 0 ? Number(process.argv[flag + 1]) : 300; // enough samples for a steady p95
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
