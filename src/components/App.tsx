@@ -50,7 +50,7 @@ export function App() {
           <ErrorBanner />
           <Notice />
         </div>
-        <section class="card draw" aria-label={t('canvasLabel')}>
+        <section class="card draw" aria-label={t('drawSection')}>
           <DrawCanvas api={(api) => (pad = api)} onChange={fromPad} />
           <DrawToolbar
             onUndo={() => pad?.undo()}

@@ -16,6 +16,7 @@ const en = {
   undo: 'Undo',
   clear: 'Clear',
   photo: 'Photo',
+  drawSection: 'Drawing',
   canvasLabel: 'Drawing area: draw a garment, filled in like a silhouette',
   padRole: 'drawing pad',
   padKeys:
@@ -86,6 +87,7 @@ const es: Record<StringKey, string> = {
   undo: 'Deshacer',
   clear: 'Borrar',
   photo: 'Foto',
+  drawSection: 'Dibujo',
   canvasLabel: 'Zona de dibujo: dibuja una prenda, rellena como una silueta',
   padRole: 'lienzo de dibujo',
   padKeys:
