@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { IMAGE_PIXELS } from '../core/classes';
 import type { LabelledImages } from '../core/dataset';
+import { imagesToTensor } from './evaluate';
 import type { BatchSource } from './fit';
 
 type Layer = LayersModel['layers'][number];
@@ -59,10 +59,8 @@ export async function extractFeatures(
     if (signal?.aborted) throw signal.reason ?? new DOMException('Training cancelled', 'AbortError');
     const n = Math.min(batchSize, set.count - start);
     const out = tf.tidy(() => {
-      const pixels = new Float32Array(n * IMAGE_PIXELS);
-      const src = set.images.subarray(start * IMAGE_PIXELS, (start + n) * IMAGE_PIXELS);
-      for (let i = 0; i < pixels.length; i++) pixels[i] = src[i]! / 255;
-      return tf.reshape(applyLayers(base, tf.tensor(pixels, [n, ...inputShape]), false), [n, -1]);
+      const x = tf.reshape(imagesToTensor(set.images, start, n), [n, ...inputShape]);
+      return tf.reshape(applyLayers(base, x, false), [n, -1]);
     });
     const rows = (await out.data()) as Float32Array;
     if (start === 0) {
