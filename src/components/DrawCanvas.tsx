@@ -31,6 +31,8 @@ export function DrawCanvas(props: DrawCanvasProps) {
   let canvas!: HTMLCanvasElement;
   let sketch: sk.Sketch;
   let last: Point | null = null;
+  /** The current stroke gets pointerrawupdate events (so its pointermove ones are skipped). */
+  let rawStroke = false;
   // The keyboard cursor lives outside the canvas pixels: those are what the model classifies.
   const [cursor, setCursor] = createSignal<Point>([PAD_SIZE / 2, PAD_SIZE / 2]);
   const [penDown, setPenDown] = createSignal(false);
@@ -78,10 +80,17 @@ export function DrawCanvas(props: DrawCanvasProps) {
     if (!fill) {
       canvas.setPointerCapture(e.pointerId);
       last = p;
+      rawStroke = false;
     }
   };
   const move = (e: PointerEvent): void => {
     if (!last) return;
+    // Chromium holds pointermove back until the next frame starts (up to 16 ms); pointerrawupdate
+    // arrives as soon as the pointer moves, so strokes and predictions start that much sooner.
+    // A stroke follows pointerrawupdate once one arrived, else pointermove (browsers without it,
+    // or pointer types it is not sent for).
+    if (e.type === 'pointerrawupdate') rawStroke = true;
+    else if (rawStroke) return;
     const events = e.getCoalescedEvents?.() ?? [];
     for (const ev of events.length ? events : [e]) {
       const p = toCanvas(ev);
@@ -141,13 +150,9 @@ export function DrawCanvas(props: DrawCanvasProps) {
     setKeys(false);
   };
 
-  // Chromium holds pointermove back until the next frame starts (up to 16 ms); pointerrawupdate
-  // arrives as soon as the pointer moves, so strokes and predictions start that much sooner.
-  const raw = 'onpointerrawupdate' in window;
-
   onMount(() => {
     sketch = sk.createSketch(canvas);
-    if (raw) canvas.addEventListener('pointerrawupdate', move as EventListener);
+    canvas.addEventListener('pointerrawupdate', move as EventListener);
     props.api({
       undo: () => (lift(), undo()),
       clear: () => {
@@ -177,7 +182,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
           aria-label={t('canvasLabel')}
           aria-describedby="pad-keys"
           onPointerDown={down}
-          onPointerMove={raw ? undefined : move}
+          onPointerMove={move}
           onPointerUp={up}
           onPointerCancel={up}
           onLostPointerCapture={up}

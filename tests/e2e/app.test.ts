@@ -72,6 +72,61 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
     }
   });
 
+  it('draws with a finger and with a pen too, without scrolling the page', async () => {
+    const tab = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    try {
+      const { page } = tab;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await waitReady(page);
+      const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
+      const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+      const cdp = await e2e.browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      const scrollBefore = await page.evaluate(() => window.scrollY);
+      // Share of the pad covered by ink: a whole zigzag, not just the dot of the first touch.
+      const inked = () =>
+        page.$eval('[data-testid=draw-canvas]', (c) => {
+          const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 448, 448).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
+          return n / (448 * 448);
+        });
+      // A finger: a thick zigzag that fills the middle of the pad.
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0.3, 0.2)] });
+      for (let i = 0; i <= 16; i++) {
+        const p = at(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16);
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      const touched = await readConfidences(page);
+      expect(await inked()).toBeGreaterThan(0.1);
+      expect(Math.abs(touched.p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore); // the pad, not the page, moved
+      // A pen: pointerType 'pen' through the same pointer events.
+      await page.click('[data-testid=clear]');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === '',
+      );
+      const pen = async (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', p: { x: number; y: number }) =>
+        cdp.send('Input.dispatchMouseEvent', {
+          type,
+          ...p,
+          button: 'left',
+          buttons: type === 'mouseReleased' ? 0 : 1,
+          clickCount: 1,
+          pointerType: 'pen',
+        });
+      await pen('mousePressed', at(0.3, 0.2));
+      for (let i = 0; i <= 16; i++) await pen('mouseMoved', at(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16));
+      await pen('mouseReleased', at(0.3, 0.8));
+      const penned = await readConfidences(page);
+      expect(await inked()).toBeGreaterThan(0.1);
+      expect(Math.abs(penned.p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
+    } finally {
+      await tab.page.close();
+    }
+  });
+
   it('clear goes back to the hint', async () => {
     const { page } = e2e.app;
     await page.click('[data-testid=clear]');
