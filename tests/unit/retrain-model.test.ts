@@ -157,6 +157,21 @@ describe('a retraining run', () => {
     after.dispose();
   });
 
+  it('head mode stops on a NaN loss and when cancelled, as whole-model training does', async () => {
+    const model = buildModel('cnn', { seed: 5 });
+    const cnn = { ...job({ layers: 'head' }), model: await modelToParts(model) };
+    model.dispose();
+    await expect(retrain({ ...cnn, settings: { ...cnn.settings, learningRate: 1e30 } })).rejects.toBeInstanceOf(
+      NonFiniteLossError,
+    );
+    const controller = new AbortController();
+    const run = retrain(
+      { ...cnn, settings: { ...cnn.settings, epochs: 20 } },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('stops on a NaN loss', async () => {
     await expect(retrain(job({ learningRate: 1e30 }))).rejects.toBeInstanceOf(NonFiniteLossError);
   });
