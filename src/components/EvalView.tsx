@@ -8,6 +8,7 @@ import { fmt, tl } from '../state/lab-i18n';
 import { ConfusedPairs } from './ConfusedPairs';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { Gallery } from './Gallery';
+import './lab.css';
 
 const pct = (x: number) => `${fmt(x * 100, 2)} %`;
 

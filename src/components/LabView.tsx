@@ -4,6 +4,7 @@ import { createLab } from '../state/lab';
 import { Answers } from './Answers';
 import { ArchitectureExplainer } from './ArchitectureExplainer';
 import { LabCharts } from './LabCharts';
+import './lab.css';
 
 /** The workshop lab: measured curves for 128 vs 500 neurons, the five answers and the architectures. */
 export function LabView() {

@@ -48,6 +48,10 @@ describe('Lab view', () => {
       expect(inked.width, id).toBeGreaterThan(200);
       expect(inked.n, id).toBeGreaterThan(2000);
     }
+    // The view's stylesheet comes with its lazy chunk: the page frame is capped and the legends
+    // are laid out in a row, not as a bulleted list.
+    expect(await page.$eval('.page', (e) => getComputedStyle(e).maxWidth)).toBe('1080px');
+    expect(await page.$eval('.chart__legend', (e) => getComputedStyle(e).display)).toBe('flex');
   });
 
   it('answers all five questions with the numbers of results.json and the manifest', async () => {
@@ -116,6 +120,8 @@ describe('Evaluation view', () => {
     const { page } = e2e.app;
     await page.click('[data-testid=view-eval]');
     expect(await waitReady(page)).toBe('wasm');
+    await page.locator('[data-testid=eval-model]').waitFor();
+    expect(await page.$eval('.page', (e) => getComputedStyle(e).maxWidth)).toBe('1080px'); // styled
     // The default model first, then every other one through the view's own model picker.
     const first = await page.inputValue('[data-testid=eval-model]');
     const ids = [first, ...manifest.models.map((m) => m.id).filter((id) => id !== first)];
