@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { takeFirst, type LabelledImages } from '../src/core/dataset';
 import { seededRandom } from '../src/core/random';
 import { imagesToTensor } from '../src/ml/evaluate';
-import { fit } from '../src/ml/fit';
+import { fitImages } from '../src/ml/fit';
 import { buildModel, type ModelKind } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { prepareWasmTraining } from '../src/ml/kernels';
@@ -39,7 +39,7 @@ async function prendaFit(kind: ModelKind, set: LabelledImages): Promise<number> 
   const recipe = RECIPES[kind]!;
   const model = buildModel(kind, { seed: 1 });
   const optimizer = tf.train.adam(recipe.learningRate);
-  const [epoch] = await fit(model, optimizer, set, {
+  const [epoch] = await fitImages(model, optimizer, set, {
     epochs: 1,
     batchSize: recipe.batchSize,
     schedule: scheduleOf(recipe),

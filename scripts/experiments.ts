@@ -7,7 +7,7 @@ import { takeFirst } from '../src/core/dataset';
 import { checkExperimentResults, type ExperimentResults, type ExperimentRun } from '../src/core/experiments';
 import { seededRandom } from '../src/core/random';
 import { evaluate } from '../src/ml/evaluate';
-import { fit } from '../src/ml/fit';
+import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
@@ -79,7 +79,7 @@ const round = (x: number, digits = 6): number => Number(x.toFixed(digits));
 async function run(hidden: number, seed: number): Promise<{ run: ExperimentRun; parameters: number }> {
   const model = buildModel('mlp', { hidden, seed });
   const out: ExperimentRun = { seed, epochs: [] };
-  await fit(model, tf.train.adam(recipe.learningRate), train, {
+  await fitImages(model, tf.train.adam(recipe.learningRate), train, {
     epochs: epochs!,
     batchSize: recipe.batchSize,
     schedule: scheduleOf(recipe),

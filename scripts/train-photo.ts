@@ -5,7 +5,7 @@ import { photoReport } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { seededRandom } from '../src/core/random';
 import { evaluate } from '../src/ml/evaluate';
-import { fit } from '../src/ml/fit';
+import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
@@ -85,7 +85,7 @@ const photoScore = async () => {
   });
   return photoReport(rows);
 };
-await fit(model, optimizer, train, {
+await fitImages(model, optimizer, train, {
   epochs: recipe.epochs,
   batchSize: recipe.batchSize,
   schedule: scheduleOf(recipe),

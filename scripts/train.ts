@@ -6,7 +6,7 @@ import { takeFirst } from '../src/core/dataset';
 import { checkManifest, type EpochRecord, type Manifest, type ModelEntry } from '../src/core/manifest';
 import { seededRandom } from '../src/core/random';
 import { evaluate } from '../src/ml/evaluate';
-import { fit } from '../src/ml/fit';
+import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
@@ -86,7 +86,7 @@ if (args.resume) {
 const earlier = args.resume ? previous!.history : [];
 const optimizer = tf.train.adam(recipe.learningRate);
 const history: EpochRecord[] = [];
-await fit(model, optimizer, train, {
+await fitImages(model, optimizer, train, {
   epochs: recipe.epochs,
   batchSize: recipe.batchSize,
   schedule: scheduleOf(recipe),

@@ -15,7 +15,7 @@ export interface EpochMetrics {
   seconds: number;
 }
 
-/** Options of {@link fit}. */
+/** Options of {@link fitImages}. */
 export interface FitOptions {
   epochs: number;
   batchSize: number;
@@ -161,7 +161,7 @@ export async function trainLoop(
 }
 
 /** {@link trainLoop} over all of `model`'s trainable weights on uint8 images (28×28 or 28×28×1). */
-export async function fit(
+export async function fitImages(
   model: tfl.LayersModel,
   optimizer: tf.AdamOptimizer,
   set: LabelledImages,

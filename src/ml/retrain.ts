@@ -6,7 +6,7 @@ import { mixEpoch } from '../core/replay-mix';
 import type { Accuracies } from '../core/retrain-store';
 import type { RetrainSettings } from '../core/retrain-settings';
 import { evaluate } from './evaluate';
-import { fit, trainLoop, type EpochMetrics, type Trainable } from './fit';
+import { fitImages, trainLoop, type EpochMetrics, type Trainable } from './fit';
 import {
   applyLayers,
   extractFeatures,
@@ -120,7 +120,7 @@ async function trainAllLayers(model: LayersModel, ctx: RunContext): Promise<Run>
   let done = 0;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     const set = mixEpoch(job.train, job.replay, { replayPerEpoch: settings.replayPerEpoch, random: ctx.random });
-    const [metrics] = await fit(
+    const [metrics] = await fitImages(
       model,
       ctx.optimizer,
       set,

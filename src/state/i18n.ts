@@ -141,12 +141,13 @@ const es: Record<StringKey, string> = {
   privacy: 'Todo se ejecuta en tu dispositivo; tus dibujos y fotos nunca salen de él.',
 };
 
-const STRINGS: Record<Lang, Record<StringKey, string>> = { en, es };
+/** Values for a string's `{name}` placeholders. */
+export type Params = Record<string, string | number>;
 
 /** A user-facing message: a string key plus its placeholder values. */
 export interface Message {
   key: StringKey;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 const initial = langFor(
@@ -157,10 +158,17 @@ const initial = langFor(
 /** The interface language and its setter (device language, `?lang=` overrides). */
 export const [lang, setLang] = createSignal<Lang>(initial);
 
-/** The current-language text for `key`, with `{name}` placeholders filled from `params`. */
-export function t(key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+/**
+ * A translate function over one dictionary per language (the app's, and the lazily loaded photo,
+ * lab and retraining ones): the current-language text for a key, `{name}` placeholders filled.
+ */
+export function translator<K extends string>(strings: Record<Lang, Record<K, string>>) {
+  return (key: K, params: Params = {}): string =>
+    strings[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+/** The current-language text for `key`, with `{name}` placeholders filled from `params`. */
+export const t = translator<StringKey>({ en, es });
 
 /** Renders a {@link Message} in the current language. */
 export function say(message: Message): string {

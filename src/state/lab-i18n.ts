@@ -1,4 +1,4 @@
-import { lang } from './i18n';
+import { lang, translator } from './i18n';
 
 const en = {
   labTitle: 'The workshop lab',
@@ -128,12 +128,8 @@ const es: Record<LabKey, string> = {
   trueWas: 'real: {name}',
 };
 
-const STRINGS = { en, es };
-
-/** The current-language lab/evaluation text for `key`, with `{name}` placeholders filled. */
-export function tl(key: LabKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+/** The current-language text of a lab/evaluation string, `{name}` placeholders filled from `params`. */
+export const tl = translator<LabKey>({ en, es });
 
 /** A number in the current language's format ("10,000" / "10.000"). */
 export function fmt(n: number, digits = 0): string {

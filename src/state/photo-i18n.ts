@@ -1,5 +1,5 @@
 import type { ImageProblem } from '../core/photo/image-header';
-import { lang } from './i18n';
+import { translator } from './i18n';
 
 const en = {
   photoTitle: 'Photograph a garment',
@@ -76,12 +76,8 @@ const es: Record<PhotoKey, string> = {
   undecodable: 'este navegador no pudo decodificar la imagen',
 };
 
-const STRINGS = { en, es };
-
 /** The current-language text of a photo-feature string, `{name}` placeholders filled from `params`. */
-export function tp(key: PhotoKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+export const tp = translator<PhotoKey>({ en, es });
 
 /** The string key explaining an image-file problem. */
 export const PROBLEM_KEY: Record<ImageProblem, PhotoKey> = {

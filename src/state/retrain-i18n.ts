@@ -1,4 +1,4 @@
-import { lang } from './i18n';
+import { lang, translator } from './i18n';
 
 // Retraining's interface strings; its error messages (shown by the `error` banner) are in i18n.ts.
 const en = {
@@ -130,12 +130,8 @@ const es: Record<RetrainKey, string> = {
   importDone: 'Importado «{name}»: ahora está en uso.',
 };
 
-const STRINGS = { en, es };
-
 /** The current-language text of a retraining string, `{name}` placeholders filled from `params`. */
-export function tr(key: RetrainKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+export const tr = translator<RetrainKey>({ en, es });
 
 /** A share 0–1 as a percentage in the current language ("87.5 %"), or "–" for none. */
 export function percent(value: number | null | undefined): string {

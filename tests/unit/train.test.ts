@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { takeFirst } from '../../src/core/dataset';
 import { seededRandom } from '../../src/core/random';
 import { evaluate } from '../../src/ml/evaluate';
-import { fit, NonFiniteLossError } from '../../src/ml/fit';
+import { fitImages, NonFiniteLossError } from '../../src/ml/fit';
 import { buildModel } from '../../src/ml/models';
 import { constantRate, oneCycle } from '../../src/ml/schedule';
 import { readFashionMnist, type FashionMnist } from '../../scripts/lib/fashion-mnist';
@@ -26,7 +26,7 @@ describe('training on real Fashion-MNIST (wasm backend)', () => {
     const model = buildModel('mlp', { seed: 1 });
     const test = takeFirst(data.test, 2000);
     const before = await evaluate(model, test);
-    const history = await fit(model, tf.train.adam(0.001), takeFirst(data.train, 3000), {
+    const history = await fitImages(model, tf.train.adam(0.001), takeFirst(data.train, 3000), {
       epochs: 2,
       batchSize: 32,
       schedule: constantRate(0.001),
@@ -43,7 +43,7 @@ describe('training on real Fashion-MNIST (wasm backend)', () => {
     const model = buildModel('cnn', { seed: 2 });
     const test = takeFirst(data.test, 1000);
     const before = await evaluate(model, test);
-    await fit(model, tf.train.adam(0.003), takeFirst(data.train, 1500), {
+    await fitImages(model, tf.train.adam(0.003), takeFirst(data.train, 1500), {
       epochs: 2,
       batchSize: 64,
       schedule: oneCycle(0.003),
@@ -60,7 +60,7 @@ describe('training on real Fashion-MNIST (wasm backend)', () => {
     const model = buildModel('mlp', { seed: 3 });
     const tensorsBefore = tf.memory().numTensors;
     const optimizer = tf.train.adam(1e30);
-    const run = fit(model, optimizer, takeFirst(data.train, 640), {
+    const run = fitImages(model, optimizer, takeFirst(data.train, 640), {
       epochs: 3,
       batchSize: 32,
       schedule: constantRate(1e30),
@@ -77,7 +77,7 @@ describe('training on real Fashion-MNIST (wasm backend)', () => {
     const tensorsBefore = tf.memory().numTensors;
     const optimizer = tf.train.adam(0.001);
     const controller = new AbortController();
-    const run = fit(model, optimizer, takeFirst(data.train, 3200), {
+    const run = fitImages(model, optimizer, takeFirst(data.train, 3200), {
       epochs: 2,
       batchSize: 32,
       schedule: constantRate(0.001),
