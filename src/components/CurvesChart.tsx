@@ -1,5 +1,6 @@
-import { For, createEffect } from 'solid-js';
+import { createEffect } from 'solid-js';
 import { fmt, tl } from '../state/lab-i18n';
+import { ChartLegend, ChartNumbers } from './ChartParts';
 import { axisStyle, mountChart, type ChartSpec } from './uplot-chart';
 
 /** One line of a chart; `hidden` series only bound a shaded band. */
@@ -62,39 +63,15 @@ export function CurvesChart(props: CurvesChartProps) {
   return (
     <figure class="chart" data-testid={props.testid}>
       <figcaption class="chart__title">{props.title}</figcaption>
-      <ul class="chart__legend">
-        <For each={shown()}>
-          {(s) => (
-            <li>
-              <span class="chart__key" classList={{ 'chart__key--dash': s.dash }} style={{ color: s.color }} />
-              {s.label}
-            </li>
-          )}
-        </For>
-      </ul>
+      <ChartLegend items={shown()} />
       <div class="chart__plot" ref={(el) => (host = el)} role="img" aria-label={props.title} />
       <p class="chart__note">{props.note}</p>
-      <details class="chart__data">
-        <summary>{tl('dataTable')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tl('epoch')}</th>
-              <For each={shown()}>{(s) => <th scope="col">{s.label}</th>}</For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.epochs}>
-              {(e, i) => (
-                <tr>
-                  <th scope="row">{fmt(e)}</th>
-                  <For each={shown()}>{(s) => <td>{props.format(s.values[i()]!)}</td>}</For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers
+        summary={tl('dataTable')}
+        corner={tl('epoch')}
+        columns={shown().map((s) => s.label)}
+        rows={props.epochs.map((e, i) => ({ head: fmt(e), cells: shown().map((s) => props.format(s.values[i]!)) }))}
+      />
     </figure>
   );
 }

@@ -1,7 +1,8 @@
-import { For, createEffect } from 'solid-js';
+import { createEffect } from 'solid-js';
 import type { RetrainEpoch } from '../ml/retrain';
 import { percent, tr, type RetrainKey } from '../state/retrain-i18n';
 import { history } from '../state/training';
+import { ChartLegend, ChartNumbers } from './ChartParts';
 import { axisStyle, mountChart } from './uplot-chart';
 
 interface Line {
@@ -58,41 +59,17 @@ export function RetrainChart() {
   return (
     <figure class="rchart" data-testid="retrain-chart" data-epochs={history().length}>
       <figcaption class="rchart__title">{tr('chartTitle')}</figcaption>
-      <ul class="rchart__legend">
-        <For each={LINES}>
-          {(l) => (
-            <li>
-              <span class="rchart__key" classList={{ 'rchart__key--dash': l.dash }} style={{ color: l.color }} />
-              {tr(l.key)}
-            </li>
-          )}
-        </For>
-      </ul>
+      <ChartLegend items={LINES.map((l) => ({ label: tr(l.key), color: l.color, dash: l.dash }))} />
       <div class="rchart__plot" ref={(el) => (host = el)} role="img" aria-label={tr('chartTitle')} />
-      <details class="rchart__data">
-        <summary>{tr('numbers')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tr('epoch')}</th>
-              <For each={LINES}>{(l) => <th scope="col">{tr(l.key)}</th>}</For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={history()}>
-              {(e) => (
-                <tr>
-                  <th scope="row">{e.epoch}</th>
-                  <td>{e.loss.toFixed(3)}</td>
-                  <td>{percent(e.accuracy)}</td>
-                  <td>{percent(e.user)}</td>
-                  <td>{percent(e.test)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers
+        summary={tr('numbers')}
+        corner={tr('epoch')}
+        columns={LINES.map((l) => tr(l.key))}
+        rows={history().map((e) => ({
+          head: String(e.epoch),
+          cells: [e.loss.toFixed(3), percent(e.accuracy), percent(e.user), percent(e.test)],
+        }))}
+      />
     </figure>
   );
 }
