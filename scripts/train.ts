@@ -10,7 +10,8 @@ import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/fashion-mnist';
-import { fileLoadHandler, saveModelAtomically, writeJsonAtomically } from './lib/model-files';
+import { upsertManifestEntry } from './lib/manifest-model';
+import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
 import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
@@ -155,8 +156,8 @@ const entry: ModelEntry = {
   dataset: { name: 'Fashion-MNIST', sha256: data.sha256 },
   date: new Date().toISOString(),
 };
-manifest.models = [...manifest.models.filter((m) => m.id !== id), entry].sort((a, b) => a.id.localeCompare(b.id));
-writeJsonAtomically(manifestPath, manifest);
+// Re-read at the end: another training may have written the manifest during this one.
+upsertManifestEntry(outDir, entry);
 console.log(
   `Saved ${id}: test accuracy ${entry.testAccuracy.toFixed(4)}, ${entry.parameters} parameters → ${join(outDir, id)}`,
 );
