@@ -1,6 +1,6 @@
-import { For, createMemo } from 'solid-js';
+import { For } from 'solid-js';
 import { NUM_CLASSES } from '../core/classes';
-import { argmax, doubtful, probs } from '../state/app';
+import { doubtful, probs, topClass } from '../state/app';
 import { classLabel, t } from '../state/i18n';
 
 const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
@@ -9,7 +9,6 @@ const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.995 || p < 0.
 
 /** The top class (announced politely to screen readers) and ten probability bars; a hint when empty. */
 export function Confidences() {
-  const top = createMemo(() => argmax(probs()));
   const p = (i: number): number => probs()?.[i] ?? 0;
   return (
     <section class="card result" aria-labelledby="result-heading">
@@ -18,17 +17,17 @@ export function Confidences() {
       </h2>
       <p
         class="top"
-        classList={{ 'top--doubtful': top() >= 0 && doubtful() }}
+        classList={{ 'top--doubtful': topClass() >= 0 && doubtful() }}
         data-testid="top-class"
-        data-class={top() >= 0 ? String(top()) : ''}
+        data-class={topClass() >= 0 ? String(topClass()) : ''}
         aria-live="polite"
       >
-        {top() < 0 ? (
+        {topClass() < 0 ? (
           <span class="hint">{t('hint')}</span>
         ) : doubtful() ? (
-          t('maybe', { name: classLabel(top()) })
+          t('maybe', { name: classLabel(topClass()) })
         ) : (
-          classLabel(top())
+          classLabel(topClass())
         )}
       </p>
       <ol class="bars" data-testid="confidences" aria-label={t('confidences')}>
@@ -36,7 +35,7 @@ export function Confidences() {
           {(i) => (
             <li
               class="bar"
-              classList={{ 'bar--top': i === top() }}
+              classList={{ 'bar--top': i === topClass() }}
               data-testid="confidence"
               data-class={String(i)}
               data-p={String(p(i))}

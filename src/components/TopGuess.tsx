@@ -1,5 +1,5 @@
-import { Show, createMemo } from 'solid-js';
-import { argmax, doubtful, probs } from '../state/app';
+import { Show } from 'solid-js';
+import { doubtful, probs, topClass } from '../state/app';
 import { classLabel, t } from '../state/i18n';
 
 /**
@@ -8,13 +8,17 @@ import { classLabel, t } from '../state/i18n';
  * already announces the top class.
  */
 export function TopGuess() {
-  const top = createMemo(() => argmax(probs()));
   return (
-    <p class="top-guess" data-testid="top-guess" data-class={top() >= 0 ? String(top()) : ''} aria-hidden="true">
-      <Show when={top() >= 0} fallback={<span class="top-guess__hint">{t('hint')}</span>}>
+    <p
+      class="top-guess"
+      data-testid="top-guess"
+      data-class={topClass() >= 0 ? String(topClass()) : ''}
+      aria-hidden="true"
+    >
+      <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('hint')}</span>}>
         <span class="top-guess__label">{t('resultHeading')}</span>{' '}
-        <strong>{doubtful() ? t('maybe', { name: classLabel(top()) }) : classLabel(top())}</strong>{' '}
-        <span class="top-guess__p">{`${Math.round((probs()?.[top()] ?? 0) * 100)}\u00a0%`}</span>
+        <strong>{doubtful() ? t('maybe', { name: classLabel(topClass()) }) : classLabel(topClass())}</strong>{' '}
+        <span class="top-guess__p">{`${Math.round((probs()?.[topClass()] ?? 0) * 100)}\u00a0%`}</span>
       </Show>
     </p>
   );

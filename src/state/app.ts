@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 import type { ModelEntry } from '../core/manifest';
 import { parseUrlParams, type BackendName } from '../core/url-params';
 import type { Message } from './i18n';
@@ -37,3 +37,6 @@ export function argmax(values: ArrayLike<number> | null): number {
   for (let i = 0; i < values.length; i++) if (best < 0 || values[i]! > values[best]!) best = i;
   return best;
 }
+
+/** Index of the most probable class for the current input, or -1 when there is none. */
+export const topClass = createRoot(() => createMemo(() => argmax(probs())));
