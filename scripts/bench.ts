@@ -8,7 +8,7 @@ import { fitImages } from '../src/ml/fit';
 import { buildModel, type ModelKind } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { prepareWasmTraining } from '../src/ml/kernels';
-import { loadFashionMnist } from './lib/fashion-mnist';
+import { loadFashionMnist } from './lib/dataset-source';
 import { initNodeBackend } from './lib/tf-node';
 
 const { values: args } = parseArgs({

@@ -10,7 +10,7 @@ import { evaluate } from '../src/ml/evaluate';
 import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
-import { loadFashionMnist } from './lib/fashion-mnist';
+import { loadFashionMnist } from './lib/dataset-source';
 import { writeJsonAtomically } from './lib/model-files';
 import { initNodeBackend } from './lib/tf-node';
 

@@ -14,7 +14,7 @@ import { decodeImageSet } from '../src/core/dataset';
 import { encodeIdx } from '../src/core/idx';
 import { seededRandom } from '../src/core/random';
 import { balancedSubset, RETRAIN_DATA } from '../src/core/replay-mix';
-import { loadFashionMnist } from './lib/fashion-mnist';
+import { loadFashionMnist } from './lib/dataset-source';
 
 const { values: args } = parseArgs({
   options: {

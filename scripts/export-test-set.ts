@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeImageSet } from '../src/core/dataset';
 import { TEST_SET_FILES } from '../src/core/test-set';
-import { dataSources, FASHION_MNIST_FILES, resolveDataDir } from './lib/fashion-mnist';
+import { dataSources, FASHION_MNIST_FILES, resolveDataDir } from './lib/dataset-source';
 
 const { values: args } = parseArgs({
   options: { data: { type: 'string' }, out: { type: 'string', default: 'public/data' } },

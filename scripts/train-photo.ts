@@ -8,7 +8,7 @@ import { evaluate } from '../src/ml/evaluate';
 import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
-import { loadFashionMnist } from './lib/fashion-mnist';
+import { loadFashionMnist } from './lib/dataset-source';
 import { loadManifestModel, predictBatch, upsertManifestEntry } from './lib/manifest-model';
 import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';

@@ -9,7 +9,7 @@ import { evaluate } from '../src/ml/evaluate';
 import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
-import { loadFashionMnist } from './lib/fashion-mnist';
+import { loadFashionMnist } from './lib/dataset-source';
 import { upsertManifestEntry } from './lib/manifest-model';
 import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
 import { testSetScore } from './lib/test-set-score';

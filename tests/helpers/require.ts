@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DEBIAN_DIR, hasAllFiles } from '../../scripts/lib/fashion-mnist';
+import { DEBIAN_DIR, hasAllFiles } from '../../scripts/lib/dataset-source';
 
 /** Directory with the real Fashion-MNIST, or a failing test's message when it is missing. */
 export function fashionMnistDir(): string {

@@ -9,7 +9,7 @@ import {
   FASHION_MNIST_FILES,
   readFashionMnist,
   resolveDataDir,
-} from '../../scripts/lib/fashion-mnist';
+} from '../../scripts/lib/dataset-source';
 import { fashionMnistDir } from '../helpers/require';
 
 const realDir = fashionMnistDir();

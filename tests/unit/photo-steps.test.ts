@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundClusters, backgroundDistance, borderIndices } from '../../src/core/photo/background';
 import { toLab } from '../../src/core/photo/colour';
-import { maskBox, sharpen, toFashionMnist, whiteBackgroundCrop } from '../../src/core/photo/fashion-mnist';
+import { maskBox, sharpen, toFashionMnist, whiteBackgroundCrop } from '../../src/core/photo/to-28x28';
 import { close, fillHoles, mainComponent, open } from '../../src/core/photo/morphology';
 import { otsuThreshold } from '../../src/core/photo/otsu';
 import { downscaleOverWhite, type Mask } from '../../src/core/photo/raster';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest, type Manifest } from '../../src/core/manifest';
 import { accuracyOf, confusionMatrix } from '../../src/core/metrics';
 import { evaluate } from '../../src/ml/evaluate';
-import { FASHION_MNIST_FILES, readFashionMnist, type FashionMnist } from '../../scripts/lib/fashion-mnist';
+import { FASHION_MNIST_FILES, readFashionMnist, type FashionMnist } from '../../scripts/lib/dataset-source';
 import { fileLoadHandler } from '../../scripts/lib/model-files';
 import { initNodeBackend } from '../../scripts/lib/tf-node';
 import { fashionMnistDir } from '../helpers/require';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImageSet } from '../../src/core/dataset';
 import { argmaxRows, cellIndices, pageOf, TEST_SET_FILES } from '../../src/core/test-set';
-import { FASHION_MNIST_FILES, readFashionMnist } from '../../scripts/lib/fashion-mnist';
+import { FASHION_MNIST_FILES, readFashionMnist } from '../../scripts/lib/dataset-source';
 import { fashionMnistDir } from '../helpers/require';
 
 const read = (name: string) => new Uint8Array(readFileSync(join('public/data', name)));

@@ -9,7 +9,7 @@ import { evaluate } from '../../src/ml/evaluate';
 import { fitImages, NonFiniteLossError } from '../../src/ml/fit';
 import { buildModel } from '../../src/ml/models';
 import { constantRate, oneCycle } from '../../src/ml/schedule';
-import { readFashionMnist, type FashionMnist } from '../../scripts/lib/fashion-mnist';
+import { readFashionMnist, type FashionMnist } from '../../scripts/lib/dataset-source';
 import { fileLoadHandler, saveModelAtomically } from '../../scripts/lib/model-files';
 import { initNodeBackend } from '../../scripts/lib/tf-node';
 import { fashionMnistDir } from '../helpers/require';

@@ -1,5 +1,5 @@
 import type { Box, RgbaImage } from '../preprocess';
-import { maskBox, toFashionMnist, whiteBackgroundCrop, type FashionMnistOptions } from './fashion-mnist';
+import { maskBox, toFashionMnist, whiteBackgroundCrop, type FashionMnistOptions } from './to-28x28';
 import { downscaleOverWhite, type Mask, type Plane } from './raster';
 import { segmentGarment, type SegmentQuality } from './segment';
 
