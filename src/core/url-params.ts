@@ -11,6 +11,8 @@ export interface UrlParams {
   backend?: BackendName;
   lang?: Lang;
   model?: string;
+  /** `?safe=1`: start with the shipped model, read nothing stored, write nothing (the way out of broken storage). */
+  safe?: true;
 }
 
 /** True when `name` is a known backend. */
@@ -28,6 +30,7 @@ export function parseUrlParams(search: string): UrlParams {
   if (lang === 'es' || lang === 'en') out.lang = lang;
   const model = q.get('model');
   if (model) out.model = model;
+  if (q.get('safe') === '1') out.safe = true;
   return out;
 }
 
