@@ -93,6 +93,19 @@ export async function launch(
   };
 }
 
+/**
+ * A headless Chromium whose context keeps storage in memory (like an incognito window). The
+ * DevTools quota override (`Storage.overrideQuotaForOrigin`) is enforced only in such a context, and
+ * only when sent before the origin first uses storage there: Chromium 156 ignores it in a persistent
+ * profile's default context, and `navigator.storage.estimate()` never shows it.
+ */
+export async function launchEphemeral(): Promise<Browser> {
+  assertPrerequisites();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BASE_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  return { context, close: () => browser.close() };
+}
+
 /** A page plus what it logged and requested, for the privacy and console checks. */
 export interface AppPage {
   page: Page;
