@@ -1,20 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { CONTENT_SECURITY_POLICY, headersFor } from './scripts/lib/deploy-headers';
 
-/** Same-origin only; 'wasm-unsafe-eval' lets the tfjs wasm backend compile its binaries. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Adds the CSP meta tag to the built index.html (the dev server injects inline styles, so not there). */
 function contentSecurityPolicy(): Plugin {
@@ -28,6 +17,23 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/** `vite preview` sends the deployed headers (public/_headers), path by path, so tests see the real policy. */
+function deployHeaders(): Plugin {
+  let base = '/';
+  return {
+    name: 'prenda-deploy-headers',
+    configResolved: (config) => void (base = config.base),
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+        const rooted = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+        for (const [name, value] of Object.entries(headersFor(rooted))) res.setHeader(name, value);
+        next();
+      });
+    },
   };
 }
 
@@ -64,7 +70,7 @@ const pwa: Partial<VitePWAOptions> = {
 };
 
 export default defineConfig({
-  plugins: [solid(), VitePWA(pwa), contentSecurityPolicy()],
+  plugins: [solid(), VitePWA(pwa), contentSecurityPolicy(), deployHeaders()],
   build: { target: 'es2022', assetsInlineLimit: 0 },
   // The retraining worker is a module worker: ES chunks let it share tfjs with the page and load
   // its backend on demand (the default iife format would inline every backend into one file).
