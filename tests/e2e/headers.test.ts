@@ -88,5 +88,12 @@ async function serve(body: () => string): Promise<{ origin: string; close: () =>
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // Chromium keeps sockets open (keep-alive, preconnects)
+      }),
+  };
 }
