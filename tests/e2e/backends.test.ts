@@ -9,7 +9,7 @@ import {
   waitReady,
   type Browser,
   type Server,
-} from './harness';
+} from '../../support/browser/harness';
 
 let server: Server;
 

@@ -1,6 +1,14 @@
 // The server, Chromium and app page most browser test files share: started once per file.
 import { afterAll, beforeAll } from 'vitest';
-import { launch, openApp, startServer, waitReady, type AppPage, type Browser, type Server } from './harness';
+import {
+  launch,
+  openApp,
+  startServer,
+  waitReady,
+  type AppPage,
+  type Browser,
+  type Server,
+} from '../../support/browser/harness';
 
 /** What a test file shares; read it inside tests and hooks, never at the top level. */
 export interface AppFixture {

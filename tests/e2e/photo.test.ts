@@ -18,7 +18,7 @@ import {
   type AppPage,
   type Browser,
   type Server,
-} from './harness';
+} from '../../support/browser/harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CANDIDATES = [...devPhotos('pants', 2), ...devPhotos('t-shirt', 2), ...devPhotos('dress', 2)];

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites } from './harness';
+import { assertPrerequisites } from '../../support/browser/harness';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 let urls: string[];

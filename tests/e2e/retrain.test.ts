@@ -6,9 +6,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RETRAIN_DATA } from '../../src/core/replay-mix';
+import { RETRAIN_DATA } from '../../src/core/retrain/replay-mix';
 import { devPhotos } from '../helpers/photos';
-import { launch, openApp, startServer, waitReady, type AppPage, type Browser, type Server } from './harness';
+import {
+  launch,
+  openApp,
+  startServer,
+  waitReady,
+  type AppPage,
+  type Browser,
+  type Server,
+} from '../../support/browser/harness';
 import {
   addSamples,
   drawCross,
@@ -18,7 +26,7 @@ import {
   stopFrames,
   topClass,
   waitFinished,
-} from './retrain-drive';
+} from '../../support/browser/retrain-drive';
 
 const require = createRequire(import.meta.url);
 const BAG = 8;

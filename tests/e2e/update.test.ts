@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites, launch, openApp, waitReady, type Browser } from './harness';
-import { addSamples, drawCross, setSettings, topClass, waitFinished } from './retrain-drive';
+import { assertPrerequisites, launch, openApp, waitReady, type Browser } from '../../support/browser/harness';
+import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAG = 8;
