@@ -67,7 +67,7 @@ const codeOf = (path: string): string =>
 const PIPELINE_FILES = [
   'background',
   'colour',
-  'fashion-mnist',
+  'to-28x28',
   'morphology',
   'otsu',
   'pipeline',
