@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launch, openApp, startServer, waitReady, type Server } from '../tests/e2e/harness';
+import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
 const dist = resolve(import.meta.dirname, '../dist');
 const flag = process.argv.indexOf('--strokes');

@@ -6,7 +6,7 @@
 // `--layers head,all` times both ways of training (the cnn only has a head to train alone).
 // Usage: npm run bench:retrain [-- --backends auto,wasm,webgl,webgpu --models mlp,cnn --layers head --main]
 import { parseArgs } from 'node:util';
-import { launch, openApp, startServer, waitReady, type Server } from '../tests/e2e/harness';
+import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 import {
   addSamples,
   drawCross,
@@ -15,7 +15,7 @@ import {
   setSettings,
   stopFrames,
   waitFinished,
-} from '../tests/e2e/retrain-drive';
+} from '../support/browser/retrain-drive';
 
 const { values: args } = parseArgs({
   options: {

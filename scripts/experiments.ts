@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { takeFirst } from '../src/core/dataset';
-import { checkExperimentResults, type ExperimentResults, type ExperimentRun } from '../src/core/experiments';
+import { checkExperimentResults, type ExperimentResults, type ExperimentRun } from '../src/core/lab/experiments';
 import { seededRandom } from '../src/core/random';
 import { evaluate } from '../src/ml/evaluate';
 import { fitImages } from '../src/ml/fit';

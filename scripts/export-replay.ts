@@ -13,7 +13,7 @@ import { gzipSync } from 'fflate';
 import { decodeImageSet } from '../src/core/dataset';
 import { encodeIdx } from '../src/core/idx';
 import { seededRandom } from '../src/core/random';
-import { balancedSubset, RETRAIN_DATA } from '../src/core/replay-mix';
+import { balancedSubset, RETRAIN_DATA } from '../src/core/retrain/replay-mix';
 import { loadFashionMnist } from './lib/dataset-source';
 
 const { values: args } = parseArgs({

@@ -67,13 +67,13 @@ const codeOf = (path: string): string =>
 const PIPELINE_FILES = [
   'background',
   'colour',
+  'to-28x28',
   'morphology',
   'otsu',
   'pipeline',
   'raster',
   'refine',
   'segment',
-  'to-28x28',
 ].map((f) => `src/core/photo/${f}.ts`);
 
 /** Hash of the preprocessing code and options: cached inputs go stale when either changes. */

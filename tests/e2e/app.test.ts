@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
-import { drawShirt, launch, openApp, readConfidences, waitReady } from './harness';
+import { drawShirt, launch, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
 const e2e = useApp({ query: '?lang=en' });

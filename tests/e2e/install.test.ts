@@ -3,7 +3,7 @@
 // icons, a service worker controlling the page).
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
-import { waitReady } from './harness';
+import { waitReady } from '../../support/browser/harness';
 
 const fx = useApp({ query: '?lang=es' });
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
-import { drawShirt, readConfidences } from './harness';
+import { drawShirt, readConfidences } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
 const e2e = useApp({ query: '?lang=en', ready: true });

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkExperimentResults, type ExperimentEpoch, type ExperimentResults } from '../../src/core/experiments';
+import { checkExperimentResults, type ExperimentEpoch, type ExperimentResults } from '../../src/core/lab/experiments';
 import { checkManifest, type Manifest } from '../../src/core/manifest';
 import { useApp } from './fixture';
-import { waitReady } from './harness';
+import { waitReady } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
 // wasm: in headless Chromium WebGL runs on SwiftShader, where the cnn needs minutes for 10,000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
-import { drawShirt, openApp, readConfidences, waitReady } from './harness';
+import { drawShirt, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 
 const e2e = useApp();
 

@@ -2,13 +2,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites } from './harness';
+import { useApp } from './fixture';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 let urls: string[];
 
+// Reads the build only: no server, no browser (the fixture still checks both exist).
+useApp({ serve: false });
+
 beforeAll(() => {
-  assertPrerequisites();
   urls = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
 });
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
-import { launchEphemeral, type Browser } from './harness';
+import { launchEphemeral, type Browser } from '../../support/browser/harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let server: ViteDevServer;

@@ -4,18 +4,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites, launch, openApp, waitReady, type Browser } from './harness';
-import { addSamples, drawCross, setSettings, topClass, waitFinished } from './retrain-drive';
+import { openApp, waitReady } from '../../support/browser/harness';
+import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import { useApp } from './fixture';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAG = 8;
 // A copy of dist/ that the test can redeploy; vite preview serves it like any static host.
 const site = mkdtempSync(join(tmpdir(), 'prenda-site-'));
-let server: PreviewServer;
-let origin: string;
-let browser: Browser;
 
 /** Deploys "build 2": a changed index.html and a service worker whose precache lists its new revision. */
 function deployNewBuild(): void {
@@ -27,28 +24,15 @@ function deployNewBuild(): void {
   writeFileSync(join(site, 'sw.js'), next);
 }
 
-beforeAll(async () => {
-  assertPrerequisites();
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
-  server = await preview({
-    root: ROOT,
-    logLevel: 'error',
-    build: { outDir: site },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-  origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  browser = await launch();
-});
+// Before the fixture's hooks, so the copy exists when vite preview starts serving it.
+beforeAll(() => cpSync(join(ROOT, 'dist'), site, { recursive: true }));
+const e2e = useApp({ serve: { outDir: site } });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(site, { recursive: true, force: true });
-});
+afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('an app update', () => {
   it('offers "new version — reload", loads the new build and keeps samples and versions', async () => {
-    const { page, consoleErrors } = await openApp(browser, origin, '?lang=en&model=mlp');
+    const { page, consoleErrors } = await openApp(e2e.browser, e2e.server.origin, '?lang=en&model=mlp');
     await waitReady(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

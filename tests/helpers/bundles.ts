@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { encodeBundle } from '../../src/core/bundle';
+import { encodeBundle } from '../../src/core/retrain/bundle';
 import { IMAGE_PIXELS } from '../../src/core/classes';
-import type { VersionSlot } from '../../src/core/retrain-store';
-import type { Sample } from '../../src/core/samples';
+import type { VersionSlot } from '../../src/core/retrain/retrain-store';
+import type { Sample } from '../../src/core/retrain/samples';
 
 const MODELS = resolve(import.meta.dirname, '../../public/models');
 

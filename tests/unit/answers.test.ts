@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerText, fillAnswers, fillTemplate, formatNumber } from '../../src/core/answer-format';
-import { ANSWER_TEXTS, QUESTIONS } from '../../src/core/answer-texts';
-import { answerValues, mistakesWithin, type Measured } from '../../src/core/answer-values';
-import { compare } from '../../src/core/answer-words';
-import { checkExperimentResults, type ExperimentEpoch } from '../../src/core/experiments';
-import { layerTable } from '../../src/core/layer-params';
+import { answerText, fillAnswers, fillTemplate, formatNumber } from '../../src/features/lab/answer-format';
+import { ANSWER_TEXTS, QUESTIONS } from '../../src/features/lab/answer-texts';
+import { answerValues, mistakesWithin, type Measured } from '../../src/core/lab/answer-values';
+import { compare } from '../../src/features/lab/answer-words';
+import { checkExperimentResults, type ExperimentEpoch } from '../../src/core/lab/experiments';
+import { layerTable } from '../../src/core/lab/layer-params';
 import { checkManifest } from '../../src/core/manifest';
 
 // Everything is read from the committed files, so the test checks the numbers the app shows.

@@ -10,9 +10,14 @@ import {
   StorageUnavailableError,
   toStorageError,
 } from '../../src/core/retrain/storage-errors';
-import { memoryStore, withMemoryFallback, type RetrainStore, type VersionSlot } from '../../src/core/retrain-store';
-import type { Sample } from '../../src/core/samples';
-import { BrokenVersionError } from '../../src/core/version-save';
+import {
+  memoryStore,
+  withMemoryFallback,
+  type RetrainStore,
+  type VersionSlot,
+} from '../../src/core/retrain/retrain-store';
+import type { Sample } from '../../src/core/retrain/samples';
+import { BrokenVersionError } from '../../src/core/retrain/version-save';
 import { mlpSlot, sample } from '../helpers/bundles';
 
 const quota = () => new DOMException('the quota has been exceeded', 'QuotaExceededError');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { atEpoch, bestTestLossEpoch, curve, settingOf } from '../../src/core/experiment-stats';
-import { checkExperimentResults } from '../../src/core/experiments';
+import { atEpoch, bestTestLossEpoch, curve, settingOf } from '../../src/core/lab/experiment-stats';
+import { checkExperimentResults } from '../../src/core/lab/experiments';
 import { RECIPES } from '../../src/ml/recipes';
 
 const RESULTS = 'public/experiments/results.json';

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atEpoch, settingOf, spreadOf } from '../../src/core/experiment-stats';
-import { checkExperimentResults, type ExperimentResults } from '../../src/core/experiments';
+import { atEpoch, settingOf, spreadOf } from '../../src/core/lab/experiment-stats';
+import { checkExperimentResults, type ExperimentResults } from '../../src/core/lab/experiments';
 import { fashionMnistDir } from '../helpers/require';
 
 const clone = (r: ExperimentResults): ExperimentResults => structuredClone(r);

@@ -1,7 +1,7 @@
 // Every imported file is checked completely before anything is stored (issue 12, problems 1, 3, 5).
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeBundle, encodeBundle } from '../../src/core/bundle';
+import { decodeBundle, encodeBundle } from '../../src/core/retrain/bundle';
 import { ImportError } from '../../src/core/retrain/import-error';
 import { readBundle } from '../../src/core/retrain/read-bundle';
 import { readLayersModel } from '../../src/core/retrain/read-model';

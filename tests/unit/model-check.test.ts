@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabelledImages } from '../../src/core/dataset';
 import { readLayersModel } from '../../src/core/retrain/read-model';
 import { TEST_SET_FILES } from '../../src/core/test-set';
-import { modelToParts, type ModelParts } from '../../src/ml/model-artifacts';
+import { modelToParts, type ModelParts } from '../../src/ml/retrain/model-artifacts';
 import { checkCandidate, ModelCheckError, type CandidateOptions } from '../../src/ml/retrain/model-check';
 import { PROBE_COUNT, probeFromBytes } from '../../src/ml/retrain/probe-set';
 import { initNodeBackend } from '../../scripts/lib/tf-node';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIG_STEP, moveCursor, padCommand, STEP, type PadKey } from '../../src/components/pad-keys';
+import { BIG_STEP, moveCursor, padCommand, STEP, type PadKey } from '../../src/features/draw/pad-keys';
 
 const press = (key: string, mods: Partial<PadKey> = {}): ReturnType<typeof padCommand> =>
   padCommand({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, repeat: false, ...mods });

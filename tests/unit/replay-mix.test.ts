@@ -3,7 +3,7 @@ import { augmentAffine, augmentImage } from '../../src/core/augment';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../src/core/classes';
 import type { LabelledImages } from '../../src/core/dataset';
 import { seededRandom } from '../../src/core/random';
-import { balancedSubset, mixEpoch, userCopies } from '../../src/core/replay-mix';
+import { balancedSubset, mixEpoch, userCopies } from '../../src/core/retrain/replay-mix';
 
 /** `count` images whose pixels all hold the image's index (mod 256), labels i % 10. */
 function fakeSet(count: number, labelOf = (i: number) => i % 10): LabelledImages {

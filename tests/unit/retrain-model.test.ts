@@ -4,17 +4,23 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeBundle, encodeBundle } from '../../src/core/bundle';
+import { decodeBundle, encodeBundle } from '../../src/core/retrain/bundle';
 import { IMAGE_PIXELS } from '../../src/core/classes';
 import { decodeImageSet, takeFirst, type LabelledImages } from '../../src/core/dataset';
-import { RETRAIN_DATA } from '../../src/core/replay-mix';
-import { RETRAIN_DEFAULTS } from '../../src/core/retrain-settings';
-import type { VersionSlot } from '../../src/core/retrain-store';
+import { RETRAIN_DATA } from '../../src/core/retrain/replay-mix';
+import { RETRAIN_DEFAULTS } from '../../src/core/retrain/retrain-settings';
+import type { VersionSlot } from '../../src/core/retrain/retrain-store';
 import { NonFiniteLossError } from '../../src/ml/fit';
-import { checkModel, loadChecked, modelToParts, shapeProblem, type ModelParts } from '../../src/ml/model-artifacts';
+import {
+  checkModel,
+  loadChecked,
+  modelToParts,
+  shapeProblem,
+  type ModelParts,
+} from '../../src/ml/retrain/model-artifacts';
 import { buildModel } from '../../src/ml/models';
-import { splitAtFeatures } from '../../src/ml/head-training';
-import { retrain, type RetrainJob } from '../../src/ml/retrain';
+import { splitAtFeatures } from '../../src/ml/retrain/head-training';
+import { retrain, type RetrainJob } from '../../src/ml/retrain/retrain';
 import { fileLoadHandler } from '../../scripts/lib/model-files';
 import { initNodeBackend } from '../../scripts/lib/tf-node';
 

@@ -8,7 +8,7 @@ import {
   toImageSet,
   toSamplePixels,
   type Sample,
-} from '../../src/core/samples';
+} from '../../src/core/retrain/samples';
 
 const sample = (id: string, label: number, fill = label): Sample => ({
   id,

@@ -7,8 +7,8 @@ import {
   type RetrainStore,
   type StorageProblem,
   type VersionSlot,
-} from '../../src/core/retrain-store';
-import type { Sample } from '../../src/core/samples';
+} from '../../src/core/retrain/retrain-store';
+import type { Sample } from '../../src/core/retrain/samples';
 
 const sample = (id: string): Sample => ({
   id,

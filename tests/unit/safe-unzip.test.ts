@@ -1,7 +1,7 @@
 // Zip entries are inflated with hard caps on the bytes really produced, never trusting the headers.
 import { unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { encodeBundle } from '../../src/core/bundle';
+import { encodeBundle } from '../../src/core/retrain/bundle';
 import { ImportError } from '../../src/core/retrain/import-error';
 import { readBundle } from '../../src/core/retrain/read-bundle';
 import { BUNDLE_ZIP_LIMITS, unzipCapped } from '../../src/core/retrain/safe-unzip';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameScheduler, type Job } from '../../src/state/scheduler';
+import { createFrameScheduler, type Job } from '../../src/app/scheduler';
 
 /** A manual animation-frame clock. */
 function frames(): { request: (cb: () => void) => void; tick: () => Promise<void>; pending: () => number } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore, type VersionSlot } from '../../src/core/retrain-store';
-import { BrokenVersionError, openCurrent, saveVersion } from '../../src/core/version-save';
+import { memoryStore, type VersionSlot } from '../../src/core/retrain/retrain-store';
+import { BrokenVersionError, openCurrent, saveVersion } from '../../src/core/retrain/version-save';
 
 const none = { user: null, test: null };
 const slot = (id: string, bytes = 8): VersionSlot => ({

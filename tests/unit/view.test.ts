@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewFromSearch } from '../../src/state/view';
+import { viewFromSearch } from '../../src/app/view';
 
 describe('viewFromSearch', () => {
   it('reads ?view= and falls back to the drawing view', () => {

@@ -1,7 +1,7 @@
 import { IMAGE_PIXELS } from '../classes';
-import type { RetrainStore, StoreChange, VersionSlot } from '../retrain-store';
-import { THUMB_SIDE, type Sample } from '../samples';
-import { BrokenVersionError, type VerifySlot } from '../version-save';
+import type { RetrainStore, StoreChange, VersionSlot } from './retrain-store';
+import { THUMB_SIDE, type Sample } from './samples';
+import { BrokenVersionError, type VerifySlot } from './version-save';
 import { ensureRoom, toStorageError, type StorageEstimateLike } from './storage-errors';
 
 /** Bytes a change will roughly take in storage (weights, topology and meta as text, sample pixels). */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IMAGE_PIXELS } from '../classes';
-import { THUMB_SIDE } from '../samples';
+import { THUMB_SIDE } from './samples';
 
 const finite = v.pipe(v.number(), v.finite());
 const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));

@@ -1,6 +1,6 @@
 import { NUM_CLASSES } from '../classes';
-import type { VersionMeta } from '../retrain-store';
-import type { Sample } from '../samples';
+import type { VersionMeta } from './retrain-store';
+import type { Sample } from './samples';
 import { BUNDLE_FILES } from './bundle-files';
 import { samplesFileSchema, versionMetaSchema } from './bundle-schema';
 import { ImportError } from './import-error';

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { NUM_CLASSES } from '../classes';
-import type { RawRecord, RecordStore, RetrainStore, VersionMeta, VersionSlot } from '../retrain-store';
-import type { Sample } from '../samples';
-import type { VerifySlot } from '../version-save';
+import type { RawRecord, RecordStore, RetrainStore, VersionMeta, VersionSlot } from './retrain-store';
+import type { Sample } from './samples';
+import type { VerifySlot } from './version-save';
 import { storedSampleSchema, storedWeightsSchema, versionMetaSchema } from './bundle-schema';
 import { ImportError } from './import-error';
 import { issueText } from './schema-text';

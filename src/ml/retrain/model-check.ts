@@ -4,7 +4,7 @@ import { IMAGE_PIXELS } from '../../core/classes';
 import type { LabelledImages } from '../../core/dataset';
 import type { WeightSpec } from '../../core/retrain/bundle-schema';
 import { parameterCount } from '../../core/retrain/weight-bytes';
-import { partsToModel, type ModelParts } from '../model-artifacts';
+import { partsToModel, type ModelParts } from './model-artifacts';
 
 /** Why a candidate model is refused. */
 export type ModelProblem =

@@ -1,0 +1,72 @@
+import { lazy } from 'solid-js';
+import { preprocess } from '../core/preprocess';
+import { Confidences, Preview, TopGuess } from '../features/answer';
+import { DrawCard, Examples, type DrawApi } from '../features/draw';
+import { assetUrl } from './assets';
+import { BackendBadge } from './BackendBadge';
+import { ErrorBanner } from './ErrorBanner';
+import { t } from './i18n';
+import { LangToggle } from './LangToggle';
+import { ModelPicker } from './ModelPicker';
+import { Notice } from './Notice';
+import { submit } from './predict-loop';
+import { view } from './view';
+import { ViewNav } from './ViewNav';
+import { Views } from './Views';
+
+// The photo and retraining features (photo pipeline, IndexedDB, zip) load after the shell has painted.
+const photo = () => import('../features/photo');
+const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
+const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ default: m.RetrainPanel })));
+
+/** The whole app: drawing pad, result, examples and settings, one column on phones. */
+export function App() {
+  let pad: DrawApi | undefined;
+  const fromPad = (eventTime: number): void =>
+    submit({ produce: () => (pad ? preprocess(pad.pixels()) : null), eventTime });
+  // A picked example or photo replaces the drawing, so the pad does not contradict the preview.
+  const show = (x: Float32Array | null, eventTime: number): void => {
+    pad?.clear();
+    submit({ produce: () => x, eventTime });
+  };
+  const photoFile = (file: File): void => void photo().then((m) => m.classifyPhotoFile(file, () => pad?.clear()));
+
+  return (
+    <>
+      <header class="masthead">
+        <div class="brand">
+          <img src={assetUrl('logo.svg')} alt="" width="32" height="32" />
+          <h1>Prenda</h1>
+        </div>
+        <LangToggle />
+      </header>
+      <ViewNav />
+      <main class="layout" hidden={view() !== 'draw'}>
+        <div class="lead">
+          <p class="tagline">{t('app.tagline')}</p>
+          <ErrorBanner />
+          <Notice />
+        </div>
+        <DrawCard api={(api) => (pad = api)} onChange={fromPad} onPhotoFile={photoFile}>
+          <TopGuess />
+        </DrawCard>
+        {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
+        <div class="side">
+          <Confidences />
+          <div class="card inspect">
+            <Preview />
+            <BackendBadge />
+            <ModelPicker />
+          </div>
+          <Examples onPick={show} />
+        </div>
+        <PhotoPanel onPhoto={() => pad?.clear()} />
+        <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
+      </main>
+      <Views />
+      <footer class="foot">
+        <p>{t('app.privacy')}</p>
+      </footer>
+    </>
+  );
+}

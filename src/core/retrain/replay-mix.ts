@@ -1,0 +1,82 @@
+import { augmentAffine, USER_SAMPLE_JITTER, type AffineOptions } from '../augment';
+import { IMAGE_PIXELS } from '../classes';
+import type { LabelledImages } from '../dataset';
+import { permutation } from '../random';
+
+/**
+ * Shipped data for retraining, in public/data/ (gzip bytes named `-gz.bin` so no server unpacks
+ * them in transit; see scripts/export-replay.ts). The test subset is the first images of the
+ * full test set the Evaluation view ships (scripts/export-test-set.ts).
+ */
+export const RETRAIN_DATA = {
+  replayImages: 'replay-images-idx3-ubyte-gz.bin',
+  replayLabels: 'replay-labels-idx1-ubyte-gz.bin',
+  testImages: 't10k-images-idx3-ubyte-gz.bin',
+  testLabels: 't10k-labels-idx1-ubyte-gz.bin',
+  testCount: 1000,
+} as const;
+
+/** How a retraining epoch mixes the user's samples with replayed Fashion-MNIST images. */
+export interface MixOptions {
+  /** Replay images drawn (without replacement) for each epoch. */
+  replayPerEpoch: number;
+  random: () => number;
+  jitter?: AffineOptions;
+}
+
+/**
+ * Augmented copies of the user's samples per epoch: 20 per sample, at least 64, at most half the
+ * replay images, so a few drawings weigh enough to be learnt without drowning the old classes.
+ */
+export function userCopies(samples: number, replayPerEpoch: number): number {
+  if (samples === 0) return 0;
+  const cap = Math.max(samples, Math.floor(replayPerEpoch / 2));
+  return Math.min(Math.max(samples * 20, 64), cap);
+}
+
+/**
+ * One epoch's training set: `replayPerEpoch` random replay images, then the user's samples
+ * repeated round-robin as randomly shifted, rotated and scaled copies ({@link userCopies} of them).
+ */
+export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: MixOptions): LabelledImages {
+  const replayCount = Math.min(options.replayPerEpoch, replay.count);
+  const copies = userCopies(user.count, options.replayPerEpoch);
+  const count = replayCount + copies;
+  const images = new Uint8Array(count * IMAGE_PIXELS);
+  const labels = new Uint8Array(count);
+  const order = permutation(replay.count, options.random);
+  for (let i = 0; i < replayCount; i++) {
+    const from = order[i]!;
+    images.set(replay.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS), i * IMAGE_PIXELS);
+    labels[i] = replay.labels[from]!;
+  }
+  for (let c = 0; c < copies; c++) {
+    const from = c % user.count;
+    const at = replayCount + c;
+    const src = user.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS);
+    augmentAffine(src, images, at * IMAGE_PIXELS, options.random, options.jitter ?? USER_SAMPLE_JITTER);
+    labels[at] = user.labels[from]!;
+  }
+  return { images, labels, count };
+}
+
+/**
+ * A class-balanced subset of `set`: the first `perClass` images of each class after a seeded
+ * shuffle, interleaved class by class (used by scripts/export-replay.ts).
+ */
+export function balancedSubset(set: LabelledImages, perClass: number, random: () => number): LabelledImages {
+  const byClass: number[][] = Array.from({ length: 10 }, () => []);
+  for (const i of permutation(set.count, random)) {
+    const bucket = byClass[set.labels[i]!]!;
+    if (bucket.length < perClass) bucket.push(i);
+  }
+  const picked: number[] = [];
+  for (let k = 0; k < perClass; k++) for (const bucket of byClass) if (k < bucket.length) picked.push(bucket[k]!);
+  const images = new Uint8Array(picked.length * IMAGE_PIXELS);
+  const labels = new Uint8Array(picked.length);
+  picked.forEach((from, i) => {
+    images.set(set.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS), i * IMAGE_PIXELS);
+    labels[i] = set.labels[from]!;
+  });
+  return { images, labels, count: picked.length };
+}

@@ -1,0 +1,141 @@
+import { IMAGE_PIXELS, NUM_CLASSES } from '../classes';
+import type { LabelledImages } from '../dataset';
+import type { RgbaImage } from '../preprocess';
+
+/** Side of a sample's thumbnail in pixels (grayscale). */
+export const THUMB_SIDE = 48;
+
+/** One of the user's own training examples. */
+export interface Sample {
+  id: string;
+  /** Class index 0–9. */
+  label: number;
+  /** The 28×28 model input, 0–255 (255 = garment). */
+  pixels: Uint8Array;
+  /** The source drawing or photo, {@link THUMB_SIDE}² grayscale (255 = white), or null. */
+  thumb: Uint8Array | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** A fresh unique id (`crypto.randomUUID` where available). */
+export function newId(prefix: string): string {
+  const uuid = globalThis.crypto?.randomUUID?.();
+  return `${prefix}-${uuid ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`}`;
+}
+
+/** The model input (0–1 floats) as the bytes a sample stores. */
+export function toSamplePixels(input: Float32Array): Uint8Array {
+  if (input.length !== IMAGE_PIXELS) throw new RangeError(`Expected ${IMAGE_PIXELS} values, got ${input.length}`);
+  const out = new Uint8Array(IMAGE_PIXELS);
+  for (let i = 0; i < IMAGE_PIXELS; i++) out[i] = Math.round(Math.min(1, Math.max(0, input[i]!)) * 255);
+  return out;
+}
+
+/** A {@link THUMB_SIDE}² grayscale thumbnail of an RGBA image (area average, aspect kept, white pad). */
+export function grayThumbnail(image: RgbaImage, side = THUMB_SIDE): Uint8Array {
+  const out = new Uint8Array(side * side).fill(255);
+  const scale = Math.max(image.width, image.height) / side;
+  const w = Math.max(1, Math.round(image.width / scale));
+  const h = Math.max(1, Math.round(image.height / scale));
+  const left = Math.floor((side - w) / 2);
+  const top = Math.floor((side - h) / 2);
+  for (let ty = 0; ty < h; ty++) {
+    const y0 = Math.floor(ty * scale);
+    const y1 = Math.max(y0 + 1, Math.min(image.height, Math.floor((ty + 1) * scale)));
+    for (let tx = 0; tx < w; tx++) {
+      const x0 = Math.floor(tx * scale);
+      const x1 = Math.max(x0 + 1, Math.min(image.width, Math.floor((tx + 1) * scale)));
+      let sum = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const p = (y * image.width + x) * 4;
+          const a = image.data[p + 3]! / 255;
+          const luma = 0.299 * image.data[p]! + 0.587 * image.data[p + 1]! + 0.114 * image.data[p + 2]!;
+          sum += luma * a + 255 * (1 - a);
+        }
+      }
+      out[(top + ty) * side + left + tx] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+    }
+  }
+  return out;
+}
+
+/** True when `value` is a well-formed sample (used on everything read from storage or a file). */
+export function isSample(value: unknown): value is Sample {
+  const s = value as Partial<Sample> | null;
+  return (
+    !!s &&
+    typeof s.id === 'string' &&
+    Number.isInteger(s.label) &&
+    s.label! >= 0 &&
+    s.label! < NUM_CLASSES &&
+    s.pixels instanceof Uint8Array &&
+    s.pixels.length === IMAGE_PIXELS &&
+    (s.thumb === null || (s.thumb instanceof Uint8Array && s.thumb.length === THUMB_SIDE * THUMB_SIDE)) &&
+    typeof s.createdAt === 'number'
+  );
+}
+
+/** Samples as a labelled image set (in the given order). */
+export function toImageSet(samples: readonly Sample[]): LabelledImages {
+  const images = new Uint8Array(samples.length * IMAGE_PIXELS);
+  const labels = new Uint8Array(samples.length);
+  samples.forEach((s, i) => {
+    images.set(s.pixels, i * IMAGE_PIXELS);
+    labels[i] = s.label;
+  });
+  return { images, labels, count: samples.length };
+}
+
+/** Small stable hash of a string (FNV-1a), so a sample's hold-out fate does not depend on list order. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The user's samples split for a run: trained on, and held out to measure the result. */
+export interface SampleSplit {
+  train: Sample[];
+  heldOut: Sample[];
+  /** False when there were too few samples to hold any out: measure on all of them instead. */
+  hasHoldOut: boolean;
+}
+
+/** Smallest number of samples from which a share is held out. */
+export const MIN_FOR_HOLD_OUT = 5;
+
+/**
+ * Holds out `share` (default 20 %) of the samples, at least one, when there are at least
+ * {@link MIN_FOR_HOLD_OUT}, never a class's last one; the choice follows a hash of the ids, so
+ * it is repeatable.
+ */
+export function splitSamples(samples: readonly Sample[], share = 0.2): SampleSplit {
+  if (samples.length < MIN_FOR_HOLD_OUT) return { train: [...samples], heldOut: [], hasHoldOut: false };
+  const n = Math.max(1, Math.floor(samples.length * share));
+  const ranked = [...samples].sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
+  const left = countByClass(samples);
+  const held = new Set<string>();
+  // Never hold out a class's last sample: the run must still see every class the user taught.
+  for (const s of ranked) {
+    if (held.size === n) break;
+    if (left[s.label]! > 1) {
+      held.add(s.id);
+      left[s.label]!--;
+    }
+  }
+  if (held.size === 0) return { train: [...samples], heldOut: [], hasHoldOut: false };
+  return {
+    train: samples.filter((s) => !held.has(s.id)),
+    heldOut: samples.filter((s) => held.has(s.id)),
+    hasHoldOut: true,
+  };
+}
+
+/** Number of samples per class. */
+export function countByClass(samples: readonly Sample[]): number[] {
+  const counts = new Array<number>(NUM_CLASSES).fill(0);
+  for (const s of samples) counts[s.label]!++;
+  return counts;
+}

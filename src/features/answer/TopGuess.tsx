@@ -1,0 +1,27 @@
+import { Show } from 'solid-js';
+import { classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
+import { doubtful, probs, topClass } from '../../app/state';
+
+/**
+ * The top class and its probability in one line under the pad, for phones, where the full
+ * answer card is a scroll away while drawing. Hidden from screen readers: the answer card
+ * already announces the top class.
+ */
+export function TopGuess() {
+  return (
+    <p
+      class="top-guess"
+      data-testid="top-guess"
+      data-class={topClass() >= 0 ? String(topClass()) : ''}
+      aria-hidden="true"
+    >
+      <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('answer.hint')}</span>}>
+        <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
+        <strong>{doubtful() ? t('answer.maybe', { name: classLabel(topClass()) }) : classLabel(topClass())}</strong>{' '}
+        <span class="top-guess__p">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
+      </Show>
+    </p>
+  );
+}

@@ -1,0 +1,39 @@
+import { Show, lazy, onMount } from 'solid-js';
+import type { RgbaImage } from '../../core/preprocess';
+import { t } from '../../app/i18n';
+import { loadSamples } from './samples';
+import { history } from './training';
+import { refreshVersions } from './versions';
+import { RetrainControls } from './RetrainControls';
+import { RetrainResult } from './RetrainResult';
+import { SampleAdder } from './SampleAdder';
+import { SampleList } from './SampleList';
+import { VersionList } from './VersionList';
+import './retrain.css';
+
+// uPlot loads only once a run has something to plot.
+const RetrainChart = lazy(() => import('./RetrainChart').then((m) => ({ default: m.RetrainChart })));
+
+/** Retraining: the user's samples, training with a live chart, before/after, and model versions. */
+export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
+  onMount(() => {
+    void loadSamples();
+    void refreshVersions();
+  });
+  return (
+    <section class="card retrain" aria-labelledby="retrain-title">
+      <h2 id="retrain-title" class="retrain__title">
+        {t('retrain.retrainTitle')}
+      </h2>
+      <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
+      <SampleAdder thumbSource={props.thumbSource} />
+      <SampleList />
+      <RetrainControls />
+      <Show when={history().length > 0}>
+        <RetrainChart />
+      </Show>
+      <RetrainResult />
+      <VersionList />
+    </section>
+  );
+}

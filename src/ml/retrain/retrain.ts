@@ -1,0 +1,202 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { LabelledImages } from '../../core/dataset';
+import { seededRandom } from '../../core/random';
+import { mixEpoch } from '../../core/retrain/replay-mix';
+import type { Accuracies } from '../../core/retrain/retrain-store';
+import type { RetrainSettings } from '../../core/retrain/retrain-settings';
+import { evaluate } from '../evaluate';
+import { fitImages, trainLoop, type EpochMetrics, type Trainable } from '../fit';
+import {
+  applyLayers,
+  extractFeatures,
+  featureSource,
+  headAccuracy,
+  splitAtFeatures,
+  type FeatureSplit,
+} from './head-training';
+import { modelToParts, partsToModel, type ModelParts } from './model-artifacts';
+import { constantRate } from '../schedule';
+
+/** Everything a run needs, as plain data (it crosses into a worker). */
+export interface RetrainJob {
+  model: ModelParts;
+  /** The user's samples to learn from. */
+  train: LabelledImages;
+  /** The user's samples to measure on (held out, or all when too few). */
+  measure: LabelledImages;
+  replay: LabelledImages;
+  /** The shipped Fashion-MNIST test subset. */
+  test: LabelledImages;
+  settings: RetrainSettings;
+}
+
+/** Metrics after one epoch: training loss/accuracy and the two measured accuracies. */
+export interface RetrainEpoch {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  user: number | null;
+  /** Measured after the last epoch only (null before). */
+  test: number | null;
+  /** Seconds since the run started. */
+  seconds: number;
+}
+
+/** Callbacks and cancellation of a run. */
+export interface RetrainHooks {
+  onBefore?: (before: Accuracies) => void;
+  onEpoch?: (metrics: RetrainEpoch) => void;
+  /** Batches done out of the run's total. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A finished run: the new model's parts, accuracies before and after, per-epoch history. */
+export interface RetrainOutcome {
+  model: ModelParts;
+  before: Accuracies;
+  after: Accuracies;
+  history: RetrainEpoch[];
+  seconds: number;
+}
+
+/** Accuracy on the user's measured samples, and on the test subset unless `withTest` is false. */
+async function measure(model: LayersModel, job: RetrainJob, withTest = true): Promise<Accuracies> {
+  return {
+    user: job.measure.count ? (await evaluate(model, job.measure)).accuracy : null,
+    test: withTest && job.test.count ? (await evaluate(model, job.test)).accuracy : null,
+  };
+}
+
+/** What a training strategy returns to {@link retrain}. */
+interface Run {
+  before: Accuracies;
+  after: Accuracies;
+  history: RetrainEpoch[];
+}
+
+/** Shared by both strategies: Adam, the seeded random stream and the run's clock. */
+interface RunContext {
+  job: RetrainJob;
+  hooks: RetrainHooks;
+  optimizer: tf.AdamOptimizer;
+  random: () => number;
+  started: number;
+}
+
+const loopOptions = (ctx: RunContext, onBatch: (batch: number, batches: number) => void) => ({
+  epochs: 1,
+  batchSize: ctx.job.settings.batchSize,
+  schedule: constantRate(ctx.job.settings.learningRate),
+  random: ctx.random,
+  yieldEvery: 4,
+  signal: ctx.hooks.signal,
+  onBatch,
+});
+
+/** Records an epoch's metrics and tells the hooks. */
+function record(
+  ctx: RunContext,
+  history: RetrainEpoch[],
+  epoch: number,
+  metrics: EpochMetrics,
+  after: Accuracies,
+): void {
+  const seconds = (performance.now() - ctx.started) / 1000;
+  const entry = { epoch, loss: metrics.trainLoss, accuracy: metrics.trainAccuracy, ...after, seconds };
+  history.push(entry);
+  ctx.hooks.onEpoch?.(entry);
+}
+
+/** Fine-tunes every layer: each epoch mixes fresh replay images with new augmented user copies. */
+async function trainAllLayers(model: LayersModel, ctx: RunContext): Promise<Run> {
+  const { job, hooks } = ctx;
+  const { settings } = job;
+  const before = await measure(model, job);
+  hooks.onBefore?.(before);
+  const history: RetrainEpoch[] = [];
+  let after = before;
+  let done = 0;
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    const set = mixEpoch(job.train, job.replay, { replayPerEpoch: settings.replayPerEpoch, random: ctx.random });
+    const [metrics] = await fitImages(
+      model,
+      ctx.optimizer,
+      set,
+      loopOptions(ctx, (batch, batches) => hooks.onProgress?.(done + batch, batches * settings.epochs)),
+    );
+    done += Math.ceil(set.count / settings.batchSize);
+    // The test subset costs as much as a fifth of an epoch: measured before and after only.
+    after = await measure(model, job, epoch === settings.epochs);
+    record(ctx, history, epoch, metrics!, after);
+  }
+  return { before, after, history };
+}
+
+/**
+ * Fine-tunes only the layers after the features (`split.head`), the convolutions stay as they
+ * are: every image goes through them once, not three times per step (forward, two gradients).
+ * One mix of replay images and augmented user copies serves all epochs, so its features are
+ * computed once; before and after are measured on the same features.
+ */
+async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContext): Promise<Run> {
+  const { job, hooks } = ctx;
+  const { settings } = job;
+  const shape = model.inputs[0]!.shape.slice(1) as number[];
+  const features = (set: LabelledImages) => extractFeatures(split.base, set, shape, hooks.signal);
+  const [measured, test] = [await features(job.measure), await features(job.test)];
+  const accuracies = async (withTest: boolean): Promise<Accuracies> => ({
+    user: job.measure.count ? await headAccuracy(split.head, measured, job.measure.labels) : null,
+    test: withTest && job.test.count ? await headAccuracy(split.head, test, job.test.labels) : null,
+  });
+  const before = await accuracies(true);
+  hooks.onBefore?.(before);
+  const set = mixEpoch(job.train, job.replay, { replayPerEpoch: settings.replayPerEpoch, random: ctx.random });
+  const source = featureSource(await features(set), set.labels);
+  const net: Trainable = {
+    forward: (x) => applyLayers(split.head, x, true) as tf.Tensor2D,
+    variables: split.head.flatMap((layer) => layer.trainableWeights.map((w) => w.read() as tf.Variable)),
+  };
+  const batches = Math.ceil(set.count / settings.batchSize);
+  const history: RetrainEpoch[] = [];
+  let after = before;
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    const done = (epoch - 1) * batches;
+    const [metrics] = await trainLoop(
+      net,
+      ctx.optimizer,
+      source,
+      loopOptions(ctx, (batch) => hooks.onProgress?.(done + batch, batches * settings.epochs)),
+    );
+    after = await accuracies(epoch === settings.epochs);
+    record(ctx, history, epoch, metrics!, after);
+  }
+  return { before, after, history };
+}
+
+/**
+ * Fine-tunes the job's model on the current backend, mixing replay images with augmented copies
+ * of the user's samples: only the layers after the features when `settings.layers` is 'head' and
+ * the model has such a cut, else every layer. Throws NonFiniteLossError on NaN/∞ and the
+ * signal's reason when aborted; the caller's model is never touched (this one is built from parts).
+ */
+export async function retrain(job: RetrainJob, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
+  const started = performance.now();
+  const model = await partsToModel(job.model);
+  const ctx: RunContext = {
+    job,
+    hooks,
+    optimizer: tf.train.adam(job.settings.learningRate),
+    random: seededRandom(job.settings.seed),
+    started,
+  };
+  try {
+    const split = job.settings.layers === 'head' ? splitAtFeatures(model) : null;
+    const run = split ? await trainHead(model, split, ctx) : await trainAllLayers(model, ctx);
+    return { model: await modelToParts(model), ...run, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    ctx.optimizer.dispose();
+    model.dispose();
+  }
+}
