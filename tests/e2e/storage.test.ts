@@ -20,7 +20,11 @@ async function storePage(on: Browser = browser): Promise<Page> {
   );
   await page.goto(`${origin}/blank.html`);
   // A string, not a function: the test runner would rewrite a dynamic import() in a function body.
-  const paths = ['/src/ml/idb-store.ts', '/src/core/retrain/storage-check.ts', '/src/core/retrain/storage-errors.ts'];
+  const paths = [
+    '/src/ml/retrain/idb-store.ts',
+    '/src/core/retrain/storage-check.ts',
+    '/src/core/retrain/storage-errors.ts',
+  ];
   await page.evaluate(
     `Promise.all(${JSON.stringify(paths)}.map((p) => import(p))).then((ms) => { window.m = Object.assign({}, ...ms); })`,
   );
