@@ -27,6 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker and its page-side helpers stand alone: no app, no tfjs, no UI.
+    files: ['src/sw/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../*/*', '@tensorflow/*', 'solid-js*', 'virtual:*', 'node:*'] }],
+    },
+  },
+  {
     files: ['scripts/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/components/*', '**/state/*', '**/pwa/*'] }] },
   },
