@@ -1,6 +1,7 @@
 // Lighthouse (pinned 12.2.3, default config = mobile preset with simulated throttling) against the
 // built app served by `vite preview` on localhost, in the system Chromium launched here, headless.
-// Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N]
+// Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR]
+// (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,7 +13,13 @@ import { preview } from 'vite';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ROOT = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1' },
+    requests: { type: 'string', default: '0' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
 
 /** Starts headless Chromium with a fresh profile and resolves the DevTools port it chose. */
 function startChromium(profile: string): Promise<{ port: number; child: ChildProcess }> {
@@ -44,6 +51,7 @@ const ms = (v: number | undefined): string => `${Math.round(v ?? NaN)} ms`;
 const server = await preview({
   root: ROOT,
   logLevel: 'error',
+  build: { outDir: resolve(args.dist!) },
   preview: { host: 'localhost', port: 0, open: false },
 });
 const url = server.resolvedUrls!.local[0]!;
@@ -74,6 +82,13 @@ try {
           `total transfer ${((value('total-byte-weight') ?? NaN) / 1024).toFixed(0)} KiB`,
       );
       console.log(`load average (1, 5, 15 min): before ${before}, after ${load()}`);
+      const requests = (audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] })
+        ?.items;
+      for (const r of [...(requests ?? [])]
+        .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+        .slice(0, Number(args.requests))) {
+        console.log(`  ${((r.transferSize ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${r.url}`);
+      }
     } finally {
       chromium.child.kill();
       await new Promise((r) => chromium.child.once('exit', r));

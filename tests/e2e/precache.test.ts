@@ -2,12 +2,12 @@
 // and the part precached at install (the core) is what the README says, within its download budget.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest, mostAccurate } from '../../src/core/manifest';
 import type { AssetEntry } from '../../src/sw/protocol';
 import { assertPrerequisites } from '../../support/browser/harness';
 import { injectedManifest } from '../../support/build/injected-manifest';
+import { precacheSizes } from '../../support/build/precache-sizes';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 /** What the first install may download: text files as hosts serve them (gzip), binaries as they are. */
@@ -110,10 +110,8 @@ describe('dist/sw.js precache manifest', () => {
   });
 
   it('core downloads at most 1.5 MB', () => {
-    const bytes = [...core].map((f) => {
-      const data = readFileSync(join(dist, f));
-      return /\.(js|css|html|json|webmanifest|svg|ico)$/.test(f) ? gzipSync(data).length : data.length;
-    });
-    expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CORE_DOWNLOAD_BUDGET);
+    const sizes = precacheSizes(dist);
+    expect(new Set(sizes.core.files)).toEqual(core);
+    expect(sizes.core.download).toBeLessThanOrEqual(CORE_DOWNLOAD_BUDGET);
   });
 });
