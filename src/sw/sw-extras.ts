@@ -66,7 +66,7 @@ export class ExtraAssets {
     const failed: string[] = [];
     const queue = all.filter((a) => !a.cached).map((a) => a.entry);
     onProgress({ ...counts });
-    const worker = async (): Promise<void> => {
+    const fetchNext = async (): Promise<void> => {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
         const request = new Request(new URL(entry.url, this.scope).href);
         try {
@@ -82,7 +82,7 @@ export class ExtraAssets {
         onProgress({ ...counts });
       }
     };
-    await Promise.all([worker(), worker(), worker()]);
+    await Promise.all([fetchNext(), fetchNext(), fetchNext()]); // three downloads at a time
     return { ...counts, failed };
   }
 }

@@ -85,6 +85,8 @@ describe('an app update', () => {
     const version = await page.locator('[data-testid=version][data-current=true]').getAttribute('data-id');
     expect(version).toBeTruthy();
     expect(await fetchFrom(page, RUNTIME_CACHED)).toBe(true);
+    // The worker stores the response after answering: wait for it.
+    await expect.poll(() => cachedRevisions(page, RUNTIME_CACHED)).toHaveLength(1);
     const [firstRevision] = await cachedRevisions(page, RUNTIME_CACHED);
     expect(firstRevision).toMatch(/^\w+$/);
 
@@ -97,9 +99,9 @@ describe('an app update', () => {
     await page.locator('meta[name=prenda-build]').waitFor({ state: 'attached' });
     await waitReady(page);
     // The new worker dropped the old revision of the runtime-cached asset; it caches the new one on use.
-    expect(await cachedRevisions(page, RUNTIME_CACHED)).toEqual([]);
+    await expect.poll(() => cachedRevisions(page, RUNTIME_CACHED)).toEqual([]);
     expect(await fetchFrom(page, RUNTIME_CACHED)).toBe(true);
-    expect(await cachedRevisions(page, RUNTIME_CACHED)).toEqual([`${firstRevision}-build2`]);
+    await expect.poll(() => cachedRevisions(page, RUNTIME_CACHED)).toEqual([`${firstRevision}-build2`]);
     expect(Number(await page.textContent('[data-testid=retrain-count]'))).toBe(6);
     await page.locator(`[data-testid=version][data-id="${version}"][data-current=true]`).waitFor();
     await drawCross(page);
