@@ -1,27 +1,23 @@
 import { lazy } from 'solid-js';
 import { preprocess } from '../core/preprocess';
-import { t } from './strings';
-import { submit } from './predict-loop';
+import { Confidences, Preview, TopGuess } from '../features/answer';
+import { DrawCard, Examples, type DrawApi } from '../features/draw';
+import { assetUrl } from './assets';
 import { BackendBadge } from './BackendBadge';
-import { Confidences } from '../features/answer/Confidences';
-import { DrawCanvas, type DrawApi } from '../features/draw/DrawCanvas';
-import { DrawToolbar } from '../features/draw/DrawToolbar';
 import { ErrorBanner } from './ErrorBanner';
-import { Examples } from '../features/draw/Examples';
+import { t } from './i18n';
 import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
-import { Preview } from '../features/answer/Preview';
-import { TopGuess } from '../features/answer/TopGuess';
+import { submit } from './predict-loop';
+import { view } from './view';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
-import { view } from './view';
 
-// The photo and retraining cards (photo pipeline, IndexedDB, zip) load after the shell has painted.
-const PhotoPanel = lazy(() => import('../features/photo/PhotoPanel').then((m) => ({ default: m.PhotoPanel })));
-const RetrainPanel = lazy(() => import('../features/retrain/RetrainPanel').then((m) => ({ default: m.RetrainPanel })));
-const classifyPhoto: typeof import('../features/photo/photo').classifyPhoto = async (grab, at) =>
-  (await import('../features/photo/photo')).classifyPhoto(grab, at);
+// The photo and retraining features (photo pipeline, IndexedDB, zip) load after the shell has painted.
+const photo = () => import('../features/photo');
+const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
+const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ default: m.RetrainPanel })));
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
@@ -33,12 +29,13 @@ export function App() {
     pad?.clear();
     submit({ produce: () => x, eventTime });
   };
+  const photoFile = (file: File): void => void photo().then((m) => m.classifyPhotoFile(file, () => pad?.clear()));
 
   return (
     <>
       <header class="masthead">
         <div class="brand">
-          <img src={`${import.meta.env.BASE_URL}logo.svg`} alt="" width="32" height="32" />
+          <img src={assetUrl('logo.svg')} alt="" width="32" height="32" />
           <h1>Prenda</h1>
         </div>
         <LangToggle />
@@ -46,20 +43,13 @@ export function App() {
       <ViewNav />
       <main class="layout" hidden={view() !== 'draw'}>
         <div class="lead">
-          <p class="tagline">{t('tagline')}</p>
+          <p class="tagline">{t('app.tagline')}</p>
           <ErrorBanner />
           <Notice />
         </div>
-        <section class="card draw" aria-label={t('drawSection')}>
-          <DrawCanvas api={(api) => (pad = api)} onChange={fromPad} />
-          <DrawToolbar
-            onUndo={() => pad?.undo()}
-            onClear={() => pad?.clear()}
-            onPhoto={(image, at) => (pad?.clear(), void classifyPhoto(() => image, at))}
-          />
+        <DrawCard api={(api) => (pad = api)} onChange={fromPad} onPhotoFile={photoFile}>
           <TopGuess />
-          <p class="tip">{t('fillTip')}</p>
-        </section>
+        </DrawCard>
         {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
         <div class="side">
           <Confidences />
@@ -75,7 +65,7 @@ export function App() {
       </main>
       <Views />
       <footer class="foot">
-        <p>{t('privacy')}</p>
+        <p>{t('app.privacy')}</p>
       </footer>
     </>
   );

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { error, setError } from './state';
-import { say, t } from './strings';
+import { say, t } from './i18n';
 
 /** The latest user-facing error (role=alert, test id `error`), dismissible. */
 export function ErrorBanner() {
@@ -12,7 +12,7 @@ export function ErrorBanner() {
             {say(message())}
           </p>
           <button type="button" class="btn btn--quiet" onClick={() => setError(null)}>
-            {t('dismiss')}
+            {t('app.dismiss')}
           </button>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { lang, setLang, t } from './strings';
+import { lang, setLang, t } from './i18n';
 import { Icon } from '../ui/Icon';
 
 /** Switches the interface between Spanish and English. */
@@ -8,11 +8,11 @@ export function LangToggle() {
       type="button"
       class="btn btn--quiet btn--small"
       lang={lang() === 'es' ? 'en' : 'es'}
-      aria-label={t('languageLabel')}
+      aria-label={t('app.languageLabel')}
       onClick={() => setLang(lang() === 'es' ? 'en' : 'es')}
     >
       <Icon name="globe" />
-      <span>{t('language')}</span>
+      <span>{t('app.language')}</span>
     </button>
   );
 }

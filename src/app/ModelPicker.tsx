@@ -1,24 +1,20 @@
 import { For, Show } from 'solid-js';
 import type { ModelEntry } from '../core/manifest';
-import { modelId, models } from './state';
 import { selectModel } from './engine';
-import { lang, t } from './strings';
-
-/** "1.2 MB" / "350 kB" for a byte count. */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}
+import { format } from './format';
+import { lang, t } from './i18n';
+import { modelId, models } from './state';
 
 function optionText(m: ModelEntry): string {
-  const acc = `${(m.testAccuracy * 100).toFixed(1)} %`;
-  return t('modelOption', { name: m.names[lang()] ?? m.id, acc, size: formatBytes(m.bytes) });
+  const acc = format.percent(m.testAccuracy);
+  return t('app.modelOption', { name: m.names[lang()] ?? m.id, acc, size: format.bytes(m.bytes) });
 }
 
 function details(m: ModelEntry): Record<string, string> {
   return {
-    acc: `${(m.testAccuracy * 100).toFixed(1)} %`,
-    size: formatBytes(m.bytes),
-    params: m.parameters.toLocaleString(lang()),
+    acc: format.percent(m.testAccuracy),
+    size: format.bytes(m.bytes),
+    params: format.number(m.parameters),
   };
 }
 
@@ -26,7 +22,7 @@ function details(m: ModelEntry): Record<string, string> {
 export function ModelPicker() {
   return (
     <label class="field">
-      <span class="field__label">{t('model')}</span>
+      <span class="field__label">{t('app.model')}</span>
       <select
         data-testid="model-select"
         value={modelId()}
@@ -42,7 +38,7 @@ export function ModelPicker() {
         </For>
       </select>
       <Show when={models().find((m) => m.id === modelId())}>
-        {(m) => <span class="field__hint">{t('modelDetails', details(m()))}</span>}
+        {(m) => <span class="field__hint">{t('app.modelDetails', details(m()))}</span>}
       </Show>
     </label>
   );

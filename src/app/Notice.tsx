@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { notice, setNotice } from './state';
-import { say, t } from './strings';
+import { say, t } from './i18n';
 
 /** A short status note, e.g. that the app fell back to another backend. */
 export function Notice() {
@@ -10,7 +10,7 @@ export function Notice() {
         <div class="banner banner--info" role="status">
           <p>{say(message())}</p>
           <button type="button" class="btn btn--quiet" onClick={() => setNotice(null)}>
-            {t('dismiss')}
+            {t('app.dismiss')}
           </button>
         </div>
       )}

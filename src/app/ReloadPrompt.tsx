@@ -1,6 +1,6 @@
 import { createEffect, onCleanup, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { t } from './strings';
+import { t } from './i18n';
 
 /** Toast for the service worker: "ready to work offline" and "new version — reload". */
 export function ReloadPrompt() {
@@ -30,7 +30,7 @@ export function ReloadPrompt() {
         data-testid="sw-toast"
         data-state={needRefresh() ? 'need-refresh' : 'offline-ready'}
       >
-        <p>{needRefresh() ? t('needRefresh') : t('offlineReady')}</p>
+        <p>{needRefresh() ? t('app.needRefresh') : t('app.offlineReady')}</p>
         <Show when={needRefresh()}>
           {/* Only caches are replaced on update; IndexedDB (user samples, models) is never touched. */}
           <button
@@ -39,11 +39,11 @@ export function ReloadPrompt() {
             data-testid="sw-reload"
             onClick={() => void updateServiceWorker(true)}
           >
-            {t('reload')}
+            {t('app.reload')}
           </button>
         </Show>
         <button type="button" class="btn btn--quiet" onClick={close}>
-          {t('dismiss')}
+          {t('app.dismiss')}
         </button>
       </div>
     </Show>

@@ -1,17 +1,17 @@
 import { For } from 'solid-js';
-import { t, type StringKey } from './strings';
+import { t, type StringKey } from './i18n';
 import { setView, view, type View } from './view';
 
 const TABS: { id: View; label: StringKey }[] = [
-  { id: 'draw', label: 'viewDraw' },
-  { id: 'lab', label: 'viewLab' },
-  { id: 'eval', label: 'viewEval' },
+  { id: 'draw', label: 'app.viewDraw' },
+  { id: 'lab', label: 'app.viewLab' },
+  { id: 'eval', label: 'app.viewEval' },
 ];
 
 /** Switches between the drawing pad, the workshop lab and the evaluation view. */
 export function ViewNav() {
   return (
-    <nav class="views" aria-label={t('views')}>
+    <nav class="views" aria-label={t('app.views')}>
       <For each={TABS}>
         {(tab) => (
           <button

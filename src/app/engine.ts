@@ -1,3 +1,4 @@
+import { errorText } from '../core/errors';
 import { checkManifest, mostAccurate } from '../core/manifest';
 import type { BackendName } from '../core/url-params';
 import type { Classifier } from '../ml/classifier';
@@ -5,7 +6,6 @@ import {
   backendName,
   modelId,
   models,
-  params,
   setBackendName,
   setEngineState,
   setError,
@@ -13,9 +13,9 @@ import {
   setModels,
   setNotice,
 } from './state';
+import { assetUrl, fetchJson } from './assets';
+import { params } from './params';
 import { dropUserModel, loadClassifier, loaded, setUserModel, takeStartupModel, type UserModel } from './user-model';
-
-const BASE = import.meta.env.BASE_URL;
 
 // tfjs (hundreds of KB) is loaded on demand, so the app shell paints before it arrives.
 const loadMl = (() => {
@@ -33,8 +33,6 @@ function freshInterruption(): Promise<never> {
   p.catch(() => {});
   return p;
 }
-
-const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Uses a retrained version (or, with null, the manifest model again). */
 export async function useUserModel(model: UserModel | null): Promise<void> {
@@ -74,10 +72,11 @@ async function bootBackend(first: BackendName | undefined): Promise<boolean> {
     );
     setBackendName(choice.name);
     for (const s of choice.skipped) console.info(`[prenda] ${s.name} skipped: ${s.reason}`);
-    if (first && choice.name !== first) setNotice({ key: 'fallback', params: { requested: first, name: choice.name } });
+    if (first && choice.name !== first)
+      setNotice({ key: 'app.fallback', params: { requested: first, name: choice.name } });
     return true;
   } catch (err) {
-    setError({ key: 'backendError', params: { detail: detail(err) } });
+    setError({ key: 'app.backendError', params: { detail: errorText(err) } });
     setEngineState('error');
     return false;
   }
@@ -90,7 +89,7 @@ async function loadModel(id: string): Promise<void> {
   setEngineState('loading');
   const [, { Classifier }] = await loadMl();
   try {
-    const next = await loadClassifier(`${BASE}models/${entry.file}`, Classifier);
+    const next = await loadClassifier(assetUrl(`models/${entry.file}`), Classifier);
     if (gen !== generation) return next.dispose();
     dropClassifier();
     classifier = next;
@@ -99,7 +98,7 @@ async function loadModel(id: string): Promise<void> {
     setEngineState('ready');
   } catch (err) {
     if (gen !== generation) return;
-    setError({ key: 'modelError', params: { id, detail: detail(err) } });
+    setError({ key: 'app.modelError', params: { id, detail: errorText(err) } });
     setEngineState('error');
   }
 }
@@ -112,7 +111,7 @@ export async function recoverFromLoss(lost: BackendName, reason: string): Promis
   setEngineState('loading');
   const [backend] = await loadMl();
   if (!(await bootBackend(backend.nextBackend(lost)))) return;
-  setNotice({ key: 'gpuLost', params: { reason, name: backendName() } });
+  setNotice({ key: 'app.gpuLost', params: { reason, name: backendName() } });
   await loadModel(modelId());
 }
 
@@ -123,24 +122,29 @@ export async function selectModel(id: string): Promise<void> {
   await loadModel(id);
 }
 
+/** What {@link startEngine} may be given. */
+export interface EngineOptions {
+  /**
+   * The user's version to start with, if any (the retraining feature reads it from storage). It
+   * is asked for while the backend boots; the engine itself never imports a feature.
+   */
+  startupModel?: () => Promise<UserModel | null>;
+}
+
 /** Reads the manifest, starts the best backend and loads the default (or `?model=`) model. */
-export async function startEngine(): Promise<void> {
+export async function startEngine(options: EngineOptions = {}): Promise<void> {
   setEngineState('loading');
-  // The stored version in use (if any) is read while the backend boots; the retraining code it
-  // belongs to stays out of the app shell.
-  const startup = import('../features/retrain/versions')
-    .then((v) => v.startupModel())
+  const startup = Promise.resolve()
+    .then(() => options.startupModel?.() ?? null)
     .catch((err: unknown) => (console.info('[prenda] no stored version:', err), null));
   try {
-    const res = await fetch(`${BASE}models/manifest.json`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const manifest = checkManifest(await res.json());
+    const manifest = checkManifest(await fetchJson('models/manifest.json'));
     setModels(manifest.models);
     const chosen = manifest.models.find((m) => m.id === params.model) ?? mostAccurate(manifest);
     if (!chosen) throw new Error('the manifest lists no models');
     setModelId(chosen.id);
   } catch (err) {
-    setError({ key: 'manifestError', params: { detail: detail(err) } });
+    setError({ key: 'app.manifestError', params: { detail: errorText(err) } });
     setEngineState('error');
     return;
   }

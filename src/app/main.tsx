@@ -1,7 +1,9 @@
+// The entry point: the shell renders at once; the engine (tfjs, the model) starts behind it.
 import { render } from 'solid-js/web';
 import { App } from './App';
-import { ReloadPrompt } from './ReloadPrompt';
 import { startEngine } from './engine';
+import { ReloadPrompt } from './ReloadPrompt';
+import './strings';
 import './styles.css';
 
 const root = document.getElementById('app');
@@ -15,4 +17,5 @@ render(
   ),
   root,
 );
-void startEngine();
+// The stored retrained version (if any) comes from the retraining feature, loaded on demand.
+void startEngine({ startupModel: () => import('../features/retrain').then((m) => m.startupModel()) });

@@ -1,4 +1,5 @@
 import { batch, createEffect, createRoot, on } from 'solid-js';
+import { errorText } from '../core/errors';
 import { backendName, engineState, setError, setInput, setPredictMs, setProbs } from './state';
 import { activeClassifier, interruption, recoverFromLoss } from './engine';
 import { createFrameScheduler, type Job } from './scheduler';
@@ -34,9 +35,9 @@ async function classify(job: Job): Promise<void> {
   } catch (err) {
     if (classifier !== activeClassifier()) return; // dropped mid-flight; lastJob re-runs when ready
     const name = backendName();
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorText(err);
     if (name === 'webgl' || name === 'webgpu') void recoverFromLoss(name, message);
-    else setError({ key: 'predictError', params: { detail: message } });
+    else setError({ key: 'app.predictError', params: { detail: message } });
   }
 }
 

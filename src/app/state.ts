@@ -1,13 +1,10 @@
 import { createMemo, createRoot, createSignal } from 'solid-js';
 import type { ModelEntry } from '../core/manifest';
-import { parseUrlParams, type BackendName } from '../core/url-params';
-import type { Message } from './strings';
+import type { BackendName } from '../core/url-params';
+import type { Message } from './i18n';
 
 /** Lifecycle of the model on its backend, as exposed by the `backend` test id. */
 export type EngineState = 'loading' | 'ready' | 'error';
-
-/** URL parameters at start-up (`backend`, `lang`, `model`). */
-export const params = parseUrlParams(typeof location === 'undefined' ? '' : location.search);
 
 /** Backend being started or in use ('' before the first attempt). */
 export const [backendName, setBackendName] = createSignal<BackendName | ''>('');

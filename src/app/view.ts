@@ -1,19 +1,15 @@
 import { createSignal } from 'solid-js';
+import { parseUrlParams, type View } from '../core/url-params';
+import { params } from './params';
 
-/** The app's views: drawing pad, the workshop lab, and the evaluation on the test set. */
-export type View = 'draw' | 'lab' | 'eval';
-
-const VIEWS: readonly View[] = ['draw', 'lab', 'eval'];
+export type { View } from '../core/url-params';
 
 /** The view named by `?view=` (docs/ui-contract-lab.md), or `draw`. */
 export function viewFromSearch(search: string): View {
-  const v = new URLSearchParams(search).get('view');
-  return VIEWS.includes(v as View) ? (v as View) : 'draw';
+  return parseUrlParams(search).view ?? 'draw';
 }
 
-const [current, setCurrent] = createSignal<View>(
-  typeof location === 'undefined' ? 'draw' : viewFromSearch(location.search),
-);
+const [current, setCurrent] = createSignal<View>(params.view ?? 'draw');
 
 /** The view on screen. */
 export const view = current;

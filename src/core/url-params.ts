@@ -6,11 +6,25 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** A tfjs backend name Prenda knows. */
 export type BackendName = (typeof BACKENDS)[number];
 
-/** The app's URL parameters (see docs/ui-contract.md); absent or invalid values are undefined. */
+/** The app's views: drawing pad, the workshop lab, and the evaluation on the test set. */
+export const VIEWS = ['draw', 'lab', 'eval'] as const;
+
+/** One of {@link VIEWS}. */
+export type View = (typeof VIEWS)[number];
+
+/**
+ * The app's URL parameters (docs/ui-contract*.md); absent or invalid values are undefined.
+ * `retrain` and `trainBackend` are for comparisons and benchmarks.
+ */
 export interface UrlParams {
   backend?: BackendName;
   lang?: Lang;
   model?: string;
+  view?: View;
+  /** `main`: retrain on the page instead of in a worker. */
+  retrain?: 'main';
+  /** Retrain on this backend even on a software GPU. */
+  trainBackend?: BackendName;
 }
 
 /** True when `name` is a known backend. */
@@ -28,6 +42,11 @@ export function parseUrlParams(search: string): UrlParams {
   if (lang === 'es' || lang === 'en') out.lang = lang;
   const model = q.get('model');
   if (model) out.model = model;
+  const view = VIEWS.find((v) => v === q.get('view'));
+  if (view) out.view = view;
+  if (q.get('retrain') === 'main') out.retrain = 'main';
+  const trainBackend = q.get('trainBackend');
+  if (isBackendName(trainBackend)) out.trainBackend = trainBackend;
   return out;
 }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BACKENDS, type BackendName } from '../core/url-params';
+import { errorText } from '../core/errors';
 
 /** Why a backend in the chain was passed over. */
 export interface SkippedBackend {
@@ -103,7 +104,7 @@ export async function startBackend(
       watchForLoss(name, onLost);
       return { name, skipped };
     } catch (err) {
-      skipped.push({ name, reason: err instanceof Error ? err.message : String(err) });
+      skipped.push({ name, reason: errorText(err) });
     }
   }
   throw new Error(`No tfjs backend could start: ${skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);

@@ -5,9 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest, mostAccurate } from '../../src/core/manifest';
 import type { AssetEntry } from '../../src/sw/protocol';
-import { assertPrerequisites } from '../../support/browser/harness';
 import { injectedManifest } from '../../support/build/injected-manifest';
 import { precacheSizes } from '../../support/build/precache-sizes';
+import { useApp } from './fixture';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 /** What the first install may download: text files as hosts serve them (gzip), binaries as they are. */
@@ -32,8 +32,10 @@ function modelFiles(id: string): string[] {
   return [`models/${file}`, ...json.weightsManifest.flatMap((g) => g.paths).map((p) => `models/${dir}${p}`)];
 }
 
+// Reads the build only: no server, no browser (the fixture still checks both exist).
+useApp({ serve: false });
+
 beforeAll(() => {
-  assertPrerequisites();
   entries = injectedManifest(readFileSync(join(dist, 'sw.js'), 'utf8'));
   core = new Set(entries.filter((e) => (e.group ?? 'core') === 'core').map((e) => e.url));
 });

@@ -6,11 +6,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites, launch, openApp, waitReady, type Browser } from '../../support/browser/harness';
+import { openApp, waitReady } from '../../support/browser/harness';
 import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
 import { injectedManifest, withRevision } from '../../support/build/injected-manifest';
+import { useApp } from './fixture';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAG = 8;
@@ -18,9 +18,6 @@ const BAG = 8;
 const RUNTIME_CACHED = 'experiments/results.json';
 // A copy of dist/ that the test can redeploy; vite preview serves it like any static host.
 const site = mkdtempSync(join(tmpdir(), 'prenda-site-'));
-let server: PreviewServer;
-let origin: string;
-let browser: Browser;
 
 /** Deploys "build 2": a changed index.html and a service worker whose precache lists its new revision. */
 function deployNewBuild(): void {
@@ -50,28 +47,15 @@ function cachedRevisions(page: Page, url: string): Promise<string[]> {
 /** Fetches `url` from the page (through its service worker). */
 const fetchFrom = (page: Page, url: string) => page.evaluate(async (url) => (await fetch(url)).ok, url);
 
-beforeAll(async () => {
-  assertPrerequisites();
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
-  server = await preview({
-    root: ROOT,
-    logLevel: 'error',
-    build: { outDir: site },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-  origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  browser = await launch();
-});
+// Before the fixture's hooks, so the copy exists when vite preview starts serving it.
+beforeAll(() => cpSync(join(ROOT, 'dist'), site, { recursive: true }));
+const e2e = useApp({ serve: { outDir: site } });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(site, { recursive: true, force: true });
-});
+afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('an app update', () => {
   it('offers "new version — reload", loads the new build and keeps samples and versions', async () => {
-    const { page, consoleErrors } = await openApp(browser, origin, '?lang=en&model=mlp');
+    const { page, consoleErrors } = await openApp(e2e.browser, e2e.server.origin, '?lang=en&model=mlp');
     await waitReady(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatArithmetic, inputShapeOf, layerTable, windowOutput } from '../../src/core/lab/layer-params';
-import { wordsFor } from '../../src/features/lab/layer-words';
+import { inputShapeOf, layerTable, windowOutput } from '../../src/core/lab/layer-params';
+import { formatArithmetic, wordsFor } from '../../src/features/lab/layer-words';
 import { checkManifest } from '../../src/core/manifest';
 import { buildModel } from '../../src/ml/models';
 import { initNodeBackend } from '../../scripts/lib/tf-node';

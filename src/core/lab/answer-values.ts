@@ -1,13 +1,10 @@
 // The measured numbers behind the lab's five answers, taken from results.json, the manifest and a
-// model.json topology. Formatting and wording live in answer-texts.ts.
+// model.json topology. Values only: the lab feature words and formats them (features/lab).
 import { atEpoch, bestTestLossEpoch, settingOf, type Spread } from './experiment-stats';
 import type { ExperimentResults } from './experiments';
 import type { LayerInfo } from './layer-params';
 import type { ModelEntry } from '../manifest';
 import { mostConfusedPairs } from '../metrics';
-import { compare, overfitting, RISES, trend, words, type Words } from '../../features/lab/answer-words';
-
-export type { Words } from '../../features/lab/answer-words';
 
 /** How a measured number is written: percentage, percentage points, loss, count, seconds, ratio. */
 export type ValueKind = 'pct' | 'pp' | 'loss' | 'int' | 'sec' | 'ratio';
@@ -22,14 +19,32 @@ export interface Measured {
 /** A class name (`index`) or a confusion "true → predicted", written in the reader's language. */
 export type ClassRef = { kind: 'class'; index: number } | { kind: 'pair'; truth: number; predicted: number };
 
+/**
+ * Measurements the answer puts into words: how `a` compares with `b` ("higher than"), how a
+ * quantity moved from `before` to `after` ("grows", or "rises" for `verbs: 'rises'`), whether
+ * the runs show overfitting, or which layer is meant (1-based `index`).
+ */
+export type WordedValue =
+  | { kind: 'compare'; a: Spread; b: Spread }
+  | { kind: 'trend'; after: Spread; before: Spread; verbs: 'grows' | 'rises' }
+  | { kind: 'overfitting'; lossPeakedEarly: boolean; gapAfter: Spread; gapBefore: Spread }
+  | { kind: 'layer'; index: number; layerKind: string };
+
 /** One placeholder's content. */
-export type AnswerValue = Measured | Words | ClassRef;
+export type AnswerValue = Measured | ClassRef | WordedValue;
 
 /** Placeholder name → content, per question 1–5. */
 export type AnswerValues = Record<1 | 2 | 3 | 4 | 5, Record<string, AnswerValue>>;
 
 const mean = (kind: ValueKind, spread: Spread): Measured => ({ kind, value: spread.mean, spread });
 const num = (kind: ValueKind, value: number): Measured => ({ kind, value });
+const compare = (a: Spread, b: Spread): WordedValue => ({ kind: 'compare', a, b });
+const trend = (after: Spread, before: Spread, verbs: 'grows' | 'rises' = 'grows'): WordedValue => ({
+  kind: 'trend',
+  after,
+  before,
+  verbs,
+});
 /** Train/test accuracy, loss and gap of a width after `epoch`, as placeholders suffixed `_<h>_<label>`. */
 function widthValues(
   results: ExperimentResults,
@@ -125,21 +140,22 @@ export function answerValues(
       ...epochs,
       best_128: num('int', bestTestLossEpoch(h1)),
       best_500: num('int', bestTestLossEpoch(h2)),
-      testTrend_128: trend(atEpoch(h1, last, 'testAccuracy'), atEpoch(h1, mid, 'testAccuracy'), RISES),
-      testTrend_500: trend(atEpoch(h2, last, 'testAccuracy'), atEpoch(h2, mid, 'testAccuracy'), RISES),
+      testTrend_128: trend(atEpoch(h1, last, 'testAccuracy'), atEpoch(h1, mid, 'testAccuracy'), 'rises'),
+      testTrend_500: trend(atEpoch(h2, last, 'testAccuracy'), atEpoch(h2, mid, 'testAccuracy'), 'rises'),
       trend_128: trend(atEpoch(h1, last, 'accuracyGap'), atEpoch(h1, mid, 'accuracyGap')),
       trend_500: trend(atEpoch(h2, last, 'accuracyGap'), atEpoch(h2, mid, 'accuracyGap')),
-      verdict: overfitting(
-        bestTestLossEpoch(h1) < last,
-        atEpoch(h1, last, 'accuracyGap'),
-        atEpoch(h1, mid, 'accuracyGap'),
-      ),
+      verdict: {
+        kind: 'overfitting',
+        lossPeakedEarly: bestTestLossEpoch(h1) < last,
+        gapAfter: atEpoch(h1, last, 'accuracyGap'),
+        gapBefore: atEpoch(h1, mid, 'accuracyGap'),
+      },
     },
     5: {
       layerCount: num('int', layers.length),
       total: num('int', total),
       manifestParams: num('int', model.parameters),
-      biggest: words(`layer ${at} (${biggest.kind})`, `la ${at} (${biggest.kind})`),
+      biggest: { kind: 'layer', index: at, layerKind: biggest.kind },
       biggestParams: num('int', biggest.parameters),
       biggestShare: num('pct', total === 0 ? 0 : biggest.parameters / total),
     },

@@ -112,13 +112,3 @@ export function layerTable(modelJson: unknown): LayerInfo[] {
 export function inputShapeOf(modelJson: unknown): number[] {
   return (layersOf(modelJson)[0]!.config.batch_input_shape ?? []).slice(1).map(Number);
 }
-
-/** "784×128 + 128 = 100,480" in the number format of `locale`; "0" for parameter-free layers. */
-export function formatArithmetic(layer: Pick<LayerInfo, 'terms' | 'parameters'>, locale = 'en'): string {
-  // useGrouping 'always': Spanish style would print 1290 but 100.480 otherwise.
-  const n = new Intl.NumberFormat(locale, { useGrouping: 'always' } as Intl.NumberFormatOptions);
-  if (layer.terms.length === 0) return '0';
-  const sum = layer.terms.map((t) => t.map((f) => n.format(f)).join('×')).join(' + ');
-  const single = layer.terms.length === 1 && layer.terms[0]!.length === 1;
-  return single ? sum : `${sum} = ${n.format(layer.parameters)}`;
-}

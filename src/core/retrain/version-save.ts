@@ -1,3 +1,4 @@
+import { errorText } from '../errors';
 import type { RetrainStore, VersionSlot } from './retrain-store';
 
 /** Checks a slot read back from storage: resolves to the loaded model, throws when unusable. */
@@ -14,8 +15,6 @@ export class BrokenVersionError extends Error {
   }
 }
 
-const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
 /**
  * Saves `slot` atomically: writes it under its own new id, reads it back, verifies it (loads,
  * predicts finite values) and only then points 'current' at it. On any failure the new slot is
@@ -31,7 +30,7 @@ export async function saveVersion<T>(store: RetrainStore, slot: VersionSlot, ver
     verified = await verify(back);
   } catch (err) {
     await store.deleteSlot(slot.id).catch(() => {});
-    throw new BrokenVersionError(slot.id, detail(err));
+    throw new BrokenVersionError(slot.id, errorText(err));
   }
   await store.setCurrent(slot.id);
   return verified;
@@ -54,6 +53,6 @@ export async function openCurrent<T>(store: RetrainStore, verify: VerifySlot<T>)
     return { id, model: await verify(slot) };
   } catch (err) {
     await store.setCurrent(null).catch(() => {});
-    return { id: null, model: null, skipped: new BrokenVersionError(id, detail(err)) };
+    return { id: null, model: null, skipped: new BrokenVersionError(id, errorText(err)) };
   }
 }

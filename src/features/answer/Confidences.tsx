@@ -1,11 +1,13 @@
 import { For } from 'solid-js';
-import { NUM_CLASSES } from '../../core/classes';
+import { classIndices, classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { doubtful, probs, topClass } from '../../app/state';
-import { classLabel, t } from '../../app/strings';
 
-const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
+const CLASSES = classIndices();
 
-const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 0 : 1)} %`;
+/** Whole percent at the ends of the range, one decimal in between ("100 %", "87.5 %", "4 %"). */
+const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ? 0 : 1);
 
 /** The top class (announced politely to screen readers) and ten probability bars; a hint when empty. */
 export function Confidences() {
@@ -13,7 +15,7 @@ export function Confidences() {
   return (
     <section class="card result" aria-labelledby="result-heading">
       <h2 id="result-heading" class="eyebrow">
-        {t('resultHeading')}
+        {t('answer.resultHeading')}
       </h2>
       <p
         class="top"
@@ -23,14 +25,14 @@ export function Confidences() {
         aria-live="polite"
       >
         {topClass() < 0 ? (
-          <span class="hint">{t('hint')}</span>
+          <span class="hint">{t('answer.hint')}</span>
         ) : doubtful() ? (
-          t('maybe', { name: classLabel(topClass()) })
+          t('answer.maybe', { name: classLabel(topClass()) })
         ) : (
           classLabel(topClass())
         )}
       </p>
-      <ol class="bars" data-testid="confidences" aria-label={t('confidences')}>
+      <ol class="bars" data-testid="confidences" aria-label={t('answer.confidences')}>
         <For each={CLASSES}>
           {(i) => (
             <li

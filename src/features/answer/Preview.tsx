@@ -2,7 +2,7 @@ import { createEffect } from 'solid-js';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../core/classes';
 import { inputToRgba } from '../../core/preprocess';
 import { input } from '../../app/state';
-import { t } from '../../app/strings';
+import { t } from '../../app/i18n';
 
 /** The 28×28 input exactly as the model receives it, scaled up with crisp pixels. */
 export function Preview() {
@@ -20,9 +20,9 @@ export function Preview() {
         width={IMAGE_SIDE}
         height={IMAGE_SIDE}
         role="img"
-        aria-label={t('preview')}
+        aria-label={t('answer.preview')}
       />
-      <figcaption>{t('preview')}</figcaption>
+      <figcaption>{t('answer.preview')}</figcaption>
     </figure>
   );
 }

@@ -1,6 +1,8 @@
 import { Show } from 'solid-js';
+import { classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { doubtful, probs, topClass } from '../../app/state';
-import { classLabel, t } from '../../app/strings';
 
 /**
  * The top class and its probability in one line under the pad, for phones, where the full
@@ -15,10 +17,10 @@ export function TopGuess() {
       data-class={topClass() >= 0 ? String(topClass()) : ''}
       aria-hidden="true"
     >
-      <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('hint')}</span>}>
-        <span class="top-guess__label">{t('resultHeading')}</span>{' '}
-        <strong>{doubtful() ? t('maybe', { name: classLabel(topClass()) }) : classLabel(topClass())}</strong>{' '}
-        <span class="top-guess__p">{`${Math.round((probs()?.[topClass()] ?? 0) * 100)}\u00a0%`}</span>
+      <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('answer.hint')}</span>}>
+        <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
+        <strong>{doubtful() ? t('answer.maybe', { name: classLabel(topClass()) }) : classLabel(topClass())}</strong>{' '}
+        <span class="top-guess__p">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
       </Show>
     </p>
   );

@@ -1,7 +1,7 @@
 import { createSignal, onMount, Show } from 'solid-js';
+import { t } from '../../app/i18n';
 import { input } from '../../app/state';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from './drawing';
-import { t } from '../../app/strings';
 import { moveCursor, padCommand } from './pad-keys';
 import * as sk from './sketch';
 
@@ -64,7 +64,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
   const lift = (): boolean => {
     if (!penDown()) return false;
     setPenDown(false);
-    setSaid(t('penUp'));
+    setSaid(t('draw.penUp'));
     return true;
   };
 
@@ -125,13 +125,13 @@ export function DrawCanvas(props: DrawCanvasProps) {
         // Each pen-down is one checkpoint, so undo removes the whole keyboard stroke at once.
         press(cursor(), fill, e.timeStamp);
         setPenDown(!fill);
-        setSaid(fill ? t('filled') : t('penDown', { tool: t(tool()) }));
+        setSaid(fill ? t('draw.filled') : t('draw.penDown', { tool: t(`draw.${tool()}`) }));
         return;
       }
       case 'fill':
         lift();
         press(cursor(), true, e.timeStamp);
-        setSaid(t('filled'));
+        setSaid(t('draw.filled'));
         return;
       case 'lift':
         lift();
@@ -178,8 +178,8 @@ export function DrawCanvas(props: DrawCanvasProps) {
           height={PAD_SIZE}
           tabindex="0"
           role="application"
-          aria-roledescription={t('padRole')}
-          aria-label={t('canvasLabel')}
+          aria-roledescription={t('draw.padRole')}
+          aria-label={t('draw.canvasLabel')}
           aria-describedby="pad-keys"
           onPointerDown={down}
           onPointerMove={move}
@@ -200,12 +200,12 @@ export function DrawCanvas(props: DrawCanvasProps) {
         </Show>
         <Show when={!input()}>
           <p class="pad-hint" aria-hidden="true">
-            {t('drawHere')}
+            {t('draw.drawHere')}
           </p>
         </Show>
       </div>
       <p id="pad-keys" class="tip" classList={{ 'visually-hidden': !keys() }}>
-        {t('padKeys')}
+        {t('draw.padKeys')}
       </p>
       <span class="visually-hidden" aria-live="polite">
         {said()}

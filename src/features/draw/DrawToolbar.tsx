@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
+import { t } from '../../app/i18n';
 import { brushSize, canUndo, setBrushSize, setTool, tool, type Tool } from './drawing';
-import { t } from '../../app/strings';
 import { Icon } from '../../ui/Icon';
 import { PhotoInput } from './PhotoInput';
 
@@ -8,7 +8,7 @@ import { PhotoInput } from './PhotoInput';
 export interface DrawToolbarProps {
   onUndo: () => void;
   onClear: () => void;
-  onPhoto: (image: ImageData, decodedAt: number) => void;
+  onPhotoFile: (file: File) => void;
 }
 
 const TOOLS: readonly Tool[] = ['brush', 'eraser', 'fill'];
@@ -17,35 +17,35 @@ const TOOLS: readonly Tool[] = ['brush', 'eraser', 'fill'];
 export function DrawToolbar(props: DrawToolbarProps) {
   return (
     <div class="toolbar">
-      <div class="segmented" role="group" aria-label={t('tools')}>
+      <div class="segmented" role="group" aria-label={t('draw.tools')}>
         <For each={TOOLS}>
           {(name) => (
             <button
               type="button"
               class="btn btn--tool"
               aria-pressed={tool() === name}
-              title={t(name)}
+              title={t(`draw.${name}`)}
               onClick={() => setTool(name)}
             >
               <Icon name={name} />
-              <span class="btn__text">{t(name)}</span>
+              <span class="btn__text">{t(`draw.${name}`)}</span>
             </button>
           )}
         </For>
       </div>
       <div class="actions">
-        <button type="button" class="btn" title={t('undo')} disabled={!canUndo()} onClick={() => props.onUndo()}>
+        <button type="button" class="btn" title={t('draw.undo')} disabled={!canUndo()} onClick={() => props.onUndo()}>
           <Icon name="undo" />
-          <span class="btn__text">{t('undo')}</span>
+          <span class="btn__text">{t('draw.undo')}</span>
         </button>
-        <button type="button" class="btn" title={t('clear')} data-testid="clear" onClick={() => props.onClear()}>
+        <button type="button" class="btn" title={t('draw.clear')} data-testid="clear" onClick={() => props.onClear()}>
           <Icon name="clear" />
-          <span class="btn__text">{t('clear')}</span>
+          <span class="btn__text">{t('draw.clear')}</span>
         </button>
-        <PhotoInput onImage={props.onPhoto} />
+        <PhotoInput onFile={props.onPhotoFile} />
       </div>
       <label class="size">
-        <span class="visually-hidden">{t('brushSize')}</span>
+        <span class="visually-hidden">{t('draw.brushSize')}</span>
         <span class="size__swatch" aria-hidden="true">
           <span class="size__dot" style={{ '--size': `${Math.round(brushSize() * 0.55)}px` }} />
         </span>

@@ -2,12 +2,12 @@ import { For, createResource, onMount, Show } from 'solid-js';
 import { IMAGE_SIDE } from '../../core/classes';
 import { checkExamples, exampleInput, type ExampleImage } from '../../core/examples';
 import { inputToRgba } from '../../core/preprocess';
-import { classLabel, t } from '../../app/strings';
+import { fetchJson } from '../../app/assets';
+import { classLabel } from '../../app/classes';
+import { t } from '../../app/i18n';
 
 async function loadExamples(): Promise<ExampleImage[]> {
-  const res = await fetch(`${import.meta.env.BASE_URL}examples/examples.json`);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return checkExamples(await res.json()).images;
+  return checkExamples(await fetchJson('examples/examples.json')).images;
 }
 
 function Thumb(props: { input: Float32Array }) {
@@ -24,7 +24,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
   return (
     <section class="card examples" aria-labelledby="examples-heading">
       <h2 id="examples-heading" class="eyebrow">
-        {t('examples')}
+        {t('draw.examples')}
       </h2>
       <Show when={examples()}>
         {(list) => (
@@ -38,7 +38,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
                       type="button"
                       class="thumb"
                       title={classLabel(ex.label)}
-                      aria-label={t('example', { name: classLabel(ex.label) })}
+                      aria-label={t('draw.example', { name: classLabel(ex.label) })}
                       onClick={(e) => props.onPick(x, e.timeStamp)}
                     >
                       <Thumb input={x} />

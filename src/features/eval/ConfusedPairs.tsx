@@ -2,8 +2,9 @@ import { For } from 'solid-js';
 import { mostConfusedPairs } from '../../core/metrics';
 import { cellIndices } from '../../core/test-set';
 import { setSelectedCell, testSet, type AppEvaluation } from './evaluation';
-import { classLabel } from '../../app/strings';
-import { fmt, tl } from '../lab/strings';
+import { classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { TestImage } from './TestImage';
 
 const PAIRS = 5;
@@ -15,9 +16,9 @@ export function ConfusedPairs(props: { evaluation: AppEvaluation }) {
   return (
     <section class="card pairs" aria-labelledby="pairs-heading">
       <h2 id="pairs-heading" class="eyebrow">
-        {tl('pairsTitle')}
+        {t('eval.pairsTitle')}
       </h2>
-      <p class="lab-lead">{tl('pairsIntro')}</p>
+      <p class="lab-lead">{t('eval.pairsIntro')}</p>
       <ol class="pairs__list">
         <For each={pairs()}>
           {(pair) => {
@@ -32,8 +33,8 @@ export function ConfusedPairs(props: { evaluation: AppEvaluation }) {
                 data-count={pair.count}
               >
                 <p class="pair__label">
-                  {tl('pairLabel', { truth: classLabel(pair.truth), pred: classLabel(pair.predicted) })}
-                  <strong> · {fmt(pair.count)}</strong>
+                  {t('eval.pairLabel', { truth: classLabel(pair.truth), pred: classLabel(pair.predicted) })}
+                  <strong> · {format.number(pair.count)}</strong>
                 </p>
                 <div class="pair__examples">
                   <For each={examples()}>{(i) => <TestImage images={testSet()!.images} index={i} size={56} />}</For>
@@ -42,7 +43,7 @@ export function ConfusedPairs(props: { evaluation: AppEvaluation }) {
                     class="btn btn--small"
                     onClick={() => setSelectedCell({ truth: pair.truth, predicted: pair.predicted })}
                   >
-                    {tl('showAll', { n: fmt(pair.count) })}
+                    {t('eval.showAll', { n: format.number(pair.count) })}
                   </button>
                 </div>
               </li>

@@ -1,10 +1,10 @@
 import { For } from 'solid-js';
-import { NUM_CLASSES } from '../../core/classes';
+import { classIndices, classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { selectedCell, setSelectedCell } from './evaluation';
-import { classLabel } from '../../app/strings';
-import { fmt, tl } from '../lab/strings';
 
-const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
+const CLASSES = classIndices();
 
 /** Colour strength of a cell: its share of the true class, boosted off the diagonal where shares are small. */
 function strength(count: number, rowTotal: number, diagonal: boolean): number {
@@ -14,24 +14,24 @@ function strength(count: number, rowTotal: number, diagonal: boolean): number {
 
 /** 10×10 confusion matrix (rows true, columns predicted); a cell opens its images in the gallery. */
 export function ConfusionMatrix(props: { matrix: number[][] }) {
-  const total = (t: number) => props.matrix[t]!.reduce((a, b) => a + b, 0);
+  const total = (row: number) => props.matrix[row]!.reduce((a, b) => a + b, 0);
   return (
     <section class="card matrix" aria-labelledby="matrix-heading">
       <h2 id="matrix-heading" class="eyebrow">
-        {tl('matrixTitle')}
+        {t('eval.matrixTitle')}
       </h2>
-      <p class="lab-lead">{tl('matrixAxes')}</p>
+      <p class="lab-lead">{t('eval.matrixAxes')}</p>
       <div class="matrix__scroll">
         <table class="matrix__table">
           <thead>
             <tr>
               <th scope="col" class="matrix__corner">
-                <span>{tl('matrixTrue')}</span> ↓ <span>{tl('matrixPred')}</span> →
+                <span>{t('eval.matrixTrue')}</span> ↓ <span>{t('eval.matrixPred')}</span> →
               </th>
               <For each={CLASSES}>
                 {(p) => (
                   <th scope="col" title={classLabel(p)}>
-                    {p}
+                    {format.number(p)}
                   </th>
                 )}
               </For>
@@ -39,19 +39,23 @@ export function ConfusionMatrix(props: { matrix: number[][] }) {
           </thead>
           <tbody>
             <For each={CLASSES}>
-              {(t) => (
+              {(truth) => (
                 <tr>
-                  <th scope="row" title={classLabel(t)}>
-                    {t}
+                  <th scope="row" title={classLabel(truth)}>
+                    {format.number(truth)}
                   </th>
                   <For each={CLASSES}>
                     {(p) => {
-                      const count = () => props.matrix[t]![p]!;
+                      const count = () => props.matrix[truth]![p]!;
                       const label = () =>
-                        tl('matrixCell', { truth: classLabel(t), pred: classLabel(p), n: fmt(count()) });
+                        t('eval.matrixCell', {
+                          truth: classLabel(truth),
+                          pred: classLabel(p),
+                          n: format.number(count()),
+                        });
                       const attrs = () => ({
                         'data-testid': 'confusion-cell',
-                        'data-true': String(t),
+                        'data-true': String(truth),
                         'data-pred': String(p),
                         'data-count': String(count()),
                       });
@@ -59,10 +63,10 @@ export function ConfusionMatrix(props: { matrix: number[][] }) {
                         <td
                           class="matrix__cell"
                           classList={{
-                            'matrix__cell--diag': t === p,
-                            'matrix__cell--strong': strength(count(), total(t), t === p) > 0.5,
+                            'matrix__cell--diag': truth === p,
+                            'matrix__cell--strong': strength(count(), total(truth), truth === p) > 0.5,
                           }}
-                          style={{ '--a': String(strength(count(), total(t), t === p)) }}
+                          style={{ '--a': String(strength(count(), total(truth), truth === p)) }}
                         >
                           {count() === 0 ? (
                             <span {...attrs()} title={label()}>
@@ -73,10 +77,10 @@ export function ConfusionMatrix(props: { matrix: number[][] }) {
                               type="button"
                               {...attrs()}
                               aria-label={label()}
-                              aria-pressed={selectedCell()?.truth === t && selectedCell()?.predicted === p}
-                              onClick={() => setSelectedCell({ truth: t, predicted: p })}
+                              aria-pressed={selectedCell()?.truth === truth && selectedCell()?.predicted === p}
+                              onClick={() => setSelectedCell({ truth, predicted: p })}
                             >
-                              {count()}
+                              {format.number(count())}
                             </button>
                           )}
                         </td>

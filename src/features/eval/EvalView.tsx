@@ -1,16 +1,17 @@
 import { For, Match, Show, Switch, createEffect, on } from 'solid-js';
 import { TEST_SET_FILES } from '../../core/test-set';
-import { backendName, engineState, modelId, models } from '../../app/state';
 import { selectModel } from '../../app/engine';
-import { evalError, evalPhase, evalProgress, evaluateActiveModel, evaluation } from './evaluation';
-import { lang } from '../../app/strings';
-import { fmt, tl } from '../lab/strings';
+import { format } from '../../app/format';
+import { lang, t } from '../../app/i18n';
+import { backendName, engineState, modelId, models } from '../../app/state';
+import '../../ui/page.css';
 import { ConfusedPairs } from './ConfusedPairs';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { evalError, evalPhase, evalProgress, evaluateActiveModel, evaluation } from './evaluation';
 import { Gallery } from './Gallery';
-import '../lab/lab.css';
+import './eval.css';
 
-const pct = (x: number) => `${fmt(x * 100, 2)} %`;
+const pct = (share: number) => format.percent(share, 2);
 
 /** Evaluation view: the selected model on all 10,000 test images, its confusion matrix and its mistakes. */
 export function EvalView() {
@@ -22,11 +23,11 @@ export function EvalView() {
   };
   return (
     <main class="page evaluation" data-testid="eval" data-state={evalPhase()}>
-      <h2 class="page__title">{tl('evalTitle')}</h2>
-      <p class="lab-lead">{tl('evalIntro', { count: fmt(TEST_SET_FILES.count) })}</p>
+      <h2 class="page__title">{t('eval.evalTitle')}</h2>
+      <p class="lab-lead">{t('eval.evalIntro', { count: format.number(TEST_SET_FILES.count) })}</p>
       <section class="card eval-head">
         <label class="field">
-          <span class="field__label">{tl('evalModel')}</span>
+          <span class="field__label">{t('eval.evalModel')}</span>
           <select data-testid="eval-model" value={modelId()} onChange={(e) => void selectModel(e.currentTarget.value)}>
             <For each={models()}>
               {(m) => (
@@ -40,7 +41,7 @@ export function EvalView() {
         <Switch>
           <Match when={evalPhase() === 'error'}>
             <p class="banner banner--error" role="alert">
-              {tl('evalError', { detail: evalError() ?? '' })}
+              {t('eval.evalError', { detail: evalError() ?? '' })}
             </p>
           </Match>
           <Match when={current()}>
@@ -48,20 +49,23 @@ export function EvalView() {
               <div>
                 <dl class="eval-stats">
                   <div>
-                    <dt>{tl('evalAccuracy', { backend: e().backend })}</dt>
+                    <dt>{t('eval.evalAccuracy', { backend: e().backend })}</dt>
                     <dd data-testid="eval-accuracy" data-model={e().modelId} data-value={String(e().accuracy)}>
                       {pct(e().accuracy)}
                     </dd>
                   </div>
                   <div>
-                    <dt>{tl('evalManifest')}</dt>
+                    <dt>{t('eval.evalManifest')}</dt>
                     <dd data-testid="eval-manifest-accuracy" data-value={String(entry()?.testAccuracy ?? '')}>
                       {entry() ? pct(entry()!.testAccuracy) : '–'}
                     </dd>
                   </div>
                 </dl>
                 <p class="eval-stats__time">
-                  {tl('evalTiming', { count: fmt(e().predicted.length), s: fmt(e().seconds, 1) })}
+                  {t('eval.evalTiming', {
+                    count: format.number(e().predicted.length),
+                    s: format.number(e().seconds, 1),
+                  })}
                 </p>
               </div>
             )}
@@ -70,13 +74,13 @@ export function EvalView() {
             <div class="eval-progress" role="status">
               <p>
                 {evalPhase() === 'data'
-                  ? tl('evalLoading')
+                  ? t('eval.evalLoading')
                   : evalPhase() === 'predicting'
-                    ? tl('evalPredicting', {
-                        done: fmt(Math.round(evalProgress() * TEST_SET_FILES.count)),
-                        total: fmt(TEST_SET_FILES.count),
+                    ? t('eval.evalPredicting', {
+                        done: format.number(Math.round(evalProgress() * TEST_SET_FILES.count)),
+                        total: format.number(TEST_SET_FILES.count),
                       })
-                    : tl('evalWaiting')}
+                    : t('eval.evalWaiting')}
               </p>
               <progress data-testid="eval-progress" max="1" value={evalProgress()} />
             </div>

@@ -3,8 +3,9 @@ import { NUM_CLASSES } from '../../core/classes';
 import { cellIndices, pageOf } from '../../core/test-set';
 import type { AppEvaluation } from './evaluation';
 import { selectedCell, setSelectedCell, testSet } from './evaluation';
-import { classLabel } from '../../app/strings';
-import { fmt, tl } from '../lab/strings';
+import { classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { ProbBars, TestImage } from './TestImage';
 
 const PAGE = 24;
@@ -33,11 +34,11 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
         >
           <div class="gallery__head">
             <h2 id="gallery-heading" ref={(el) => (heading = el)} class="gallery__title" tabindex="-1">
-              {tl('galleryTitle', { truth: classLabel(cell().truth), pred: classLabel(cell().predicted) })}
-              <span class="gallery__count"> · {tl('galleryCount', { n: fmt(indices().length) })}</span>
+              {t('eval.galleryTitle', { truth: classLabel(cell().truth), pred: classLabel(cell().predicted) })}
+              <span class="gallery__count"> · {t('eval.galleryCount', { n: format.number(indices().length) })}</span>
             </h2>
             <button type="button" class="btn btn--quiet btn--small" onClick={() => setSelectedCell(null)}>
-              {tl('close')}
+              {t('eval.close')}
             </button>
           </div>
           <ul class="gallery__grid">
@@ -60,8 +61,8 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
                       <ProbBars probs={props.evaluation.probs} index={i} truth={truth} predicted={pred} />
                     </div>
                     <p class="gallery-item__caption">
-                      <span class="visually-hidden">{right ? tl('right') : tl('wrong')}: </span>
-                      {classLabel(pred)} {fmt(confidence(i, pred) * 100, 0)} %
+                      <span class="visually-hidden">{right ? t('eval.right') : t('eval.wrong')}: </span>
+                      {classLabel(pred)} {format.percent(confidence(i, pred), 0)}
                       <span class="gallery-item__truth"> ({classLabel(truth)})</span>
                     </p>
                   </li>
@@ -70,18 +71,23 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
             </For>
           </ul>
           <Show when={shown().pages > 1}>
-            <nav class="pager" aria-label={tl('page', { p: page() + 1, n: shown().pages })}>
+            <nav
+              class="pager"
+              aria-label={t('eval.page', { p: format.number(page() + 1), n: format.number(shown().pages) })}
+            >
               <button type="button" class="btn btn--small" disabled={page() === 0} onClick={() => setPage(page() - 1)}>
-                {tl('previous')}
+                {t('eval.previous')}
               </button>
-              <span data-testid="gallery-page">{tl('page', { p: page() + 1, n: shown().pages })}</span>
+              <span data-testid="gallery-page">
+                {t('eval.page', { p: format.number(page() + 1), n: format.number(shown().pages) })}
+              </span>
               <button
                 type="button"
                 class="btn btn--small"
                 disabled={page() >= shown().pages - 1}
                 onClick={() => setPage(page() + 1)}
               >
-                {tl('next')}
+                {t('eval.next')}
               </button>
             </nav>
           </Show>

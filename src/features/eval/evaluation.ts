@@ -3,8 +3,10 @@ import { NUM_CLASSES } from '../../core/classes';
 import { decodeImageSet, type LabelledImages } from '../../core/dataset';
 import { accuracyOf, confusionMatrix } from '../../core/metrics';
 import { argmaxRows, TEST_SET_FILES } from '../../core/test-set';
-import { backendName, engineState, modelId } from '../../app/state';
+import { errorText } from '../../core/errors';
+import { fetchBytes } from '../../app/assets';
 import { activeClassifier } from '../../app/engine';
+import { backendName, engineState, modelId } from '../../app/state';
 
 /** Predictions of one model on the 10,000 test images, made in the app. */
 export interface AppEvaluation {
@@ -30,24 +32,18 @@ export const [testSet, setTestSet] = createSignal<LabelledImages | null>(null);
 /** The confusion-matrix cell whose images the gallery shows. */
 export const [selectedCell, setSelectedCell] = createSignal<{ truth: number; predicted: number } | null>(null);
 
-const BASE = import.meta.env.BASE_URL;
 let loading: Promise<LabelledImages> | undefined;
-
-async function fetchBytes(name: string): Promise<Uint8Array> {
-  const res = await fetch(`${BASE}data/${name}`);
-  if (!res.ok) throw new Error(`data/${name}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
 
 /** Downloads (or reads from the precache) and parses the test set, once. */
 export function loadTestSet(): Promise<LabelledImages> {
-  loading ??= Promise.all([fetchBytes(TEST_SET_FILES.images), fetchBytes(TEST_SET_FILES.labels)]).then(
-    ([images, labels]) => {
-      const set = decodeImageSet(images, TEST_SET_FILES.images, labels, TEST_SET_FILES.labels);
-      setTestSet(set);
-      return set;
-    },
-  );
+  loading ??= Promise.all([
+    fetchBytes(`data/${TEST_SET_FILES.images}`),
+    fetchBytes(`data/${TEST_SET_FILES.labels}`),
+  ]).then(([images, labels]) => {
+    const set = decodeImageSet(images, TEST_SET_FILES.images, labels, TEST_SET_FILES.labels);
+    setTestSet(set);
+    return set;
+  });
   loading.catch(() => (loading = undefined));
   return loading;
 }
@@ -86,7 +82,7 @@ export async function evaluateActiveModel(): Promise<void> {
     setEvalPhase('done');
   } catch (err) {
     if (!current()) return;
-    setEvalError(err instanceof Error ? err.message : String(err));
+    setEvalError(errorText(err));
     setEvalPhase('error');
   }
 }

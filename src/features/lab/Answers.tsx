@@ -1,15 +1,16 @@
 import { For, Show } from 'solid-js';
 import type { FilledAnswer } from './answer-format';
-import { tl } from './strings';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 
 /** The five workshop questions with answers whose numbers are measured values (marked up as data). */
 export function Answers(props: { answers: FilledAnswer[]; seeds: number }) {
   return (
     <section class="card lab-answers" aria-labelledby="answers-heading">
       <h2 id="answers-heading" class="eyebrow">
-        {tl('questionsTitle')}
+        {t('lab.questionsTitle')}
       </h2>
-      <p class="lab-lead">{tl('answersNote', { seeds: props.seeds })}</p>
+      <p class="lab-lead">{t('lab.answersNote', { seeds: format.number(props.seeds) })}</p>
       <ol class="answers">
         <For each={props.answers}>
           {(a) => (

@@ -1,11 +1,11 @@
 import { For, Show, createResource } from 'solid-js';
-import { formatArithmetic, type LayerInfo } from '../../core/lab/layer-params';
-import { LAYER_WORDS, wordsFor } from './layer-words';
+import type { LayerInfo } from '../../core/lab/layer-params';
 import type { ModelEntry } from '../../core/manifest';
+import { format } from '../../app/format';
+import { lang, t } from '../../app/i18n';
 import { models } from '../../app/state';
-import { lang } from '../../app/strings';
-import { fmt, tl } from './strings';
 import { loadLayers } from './lab';
+import { formatArithmetic, layerWordsKey, wordsFor } from './layer-words';
 
 const shape = (s: number[]) => s.join('×');
 
@@ -24,7 +24,7 @@ function ModelLayers(props: { entry: ModelEntry }) {
     <section class="arch" data-testid="arch-model" data-model={props.entry.id}>
       <h3 class="arch__name">{props.entry.names[lang()]}</h3>
       <Show when={layers.error}>
-        <p role="alert">{tl('archError', { file: props.entry.file, detail: String(layers.error) })}</p>
+        <p role="alert">{t('lab.archError', { file: props.entry.file, detail: String(layers.error) })}</p>
       </Show>
       <Show when={!layers.error && layers()}>
         {(list) => (
@@ -32,9 +32,9 @@ function ModelLayers(props: { entry: ModelEntry }) {
             <table class="arch__table">
               <thead>
                 <tr>
-                  <th scope="col">{tl('archLayer')}</th>
-                  <th scope="col">{tl('archShape')}</th>
-                  <th scope="col">{tl('archParams')}</th>
+                  <th scope="col">{t('lab.archLayer')}</th>
+                  <th scope="col">{t('lab.archShape')}</th>
+                  <th scope="col">{t('lab.archParams')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -50,11 +50,14 @@ function ModelLayers(props: { entry: ModelEntry }) {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">{tl('archTotal')}</th>
+                  <th scope="row">{t('lab.archTotal')}</th>
                   <td />
                   <td class="arch__math" data-testid="arch-total" data-value={String(total())}>
-                    {fmt(total())}
-                    <span class="arch__check"> · {tl('archManifest', { n: fmt(props.entry.parameters) })}</span>
+                    {format.number(total())}
+                    <span class="arch__check">
+                      {' '}
+                      · {t('lab.archManifest', { n: format.number(props.entry.parameters) })}
+                    </span>
                   </td>
                 </tr>
               </tfoot>
@@ -75,17 +78,17 @@ export function ArchitectureExplainer() {
   return (
     <section class="card lab-arch" aria-labelledby="arch-heading">
       <h2 id="arch-heading" class="eyebrow">
-        {tl('archTitle')}
+        {t('lab.archTitle')}
       </h2>
-      <p class="lab-lead">{tl('archIntro')}</p>
+      <p class="lab-lead">{t('lab.archIntro')}</p>
       <For each={models()}>{(entry) => <ModelLayers entry={entry} />}</For>
-      <h3 class="arch__name">{tl('archWords')}</h3>
+      <h3 class="arch__name">{t('lab.archWords')}</h3>
       <dl class="arch__words">
         <For each={wordsFor((all() ?? []).flat())}>
           {(key) => (
             <>
               <dt>{key === 'relu' ? 'ReLU' : key === 'softmax' ? 'Softmax' : key}</dt>
-              <dd>{LAYER_WORDS[key]![lang()]}</dd>
+              <dd>{t(layerWordsKey(key))}</dd>
             </>
           )}
         </For>

@@ -1,5 +1,6 @@
 import { createEffect } from 'solid-js';
-import { fmt, tl } from './strings';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { ChartLegend, ChartNumbers } from '../../ui/ChartParts';
 import { axisStyle, mountChart, type ChartSpec } from '../../ui/uplot-chart';
 
@@ -42,7 +43,13 @@ export function CurvesChart(props: CurvesChartProps) {
     const axis = axisStyle(host, 12);
     const spec: ChartSpec = {
       axes: [
-        { ...axis, label: tl('epoch'), labelSize: 18, labelFont: '12px system-ui, sans-serif', incrs: [1, 2, 5, 10] },
+        {
+          ...axis,
+          label: t('lab.epoch'),
+          labelSize: 18,
+          labelFont: '12px system-ui, sans-serif',
+          incrs: [1, 2, 5, 10],
+        },
         { ...axis, size: 50, values: (_u, splits) => splits.map((v) => props.axisFormat(v)) },
       ],
       series: [
@@ -67,10 +74,13 @@ export function CurvesChart(props: CurvesChartProps) {
       <div class="chart__plot" ref={(el) => (host = el)} role="img" aria-label={props.title} />
       <p class="chart__note">{props.note}</p>
       <ChartNumbers
-        summary={tl('dataTable')}
-        corner={tl('epoch')}
+        summary={t('lab.dataTable')}
+        corner={t('lab.epoch')}
         columns={shown().map((s) => s.label)}
-        rows={props.epochs.map((e, i) => ({ head: fmt(e), cells: shown().map((s) => props.format(s.values[i]!)) }))}
+        rows={props.epochs.map((e, i) => ({
+          head: format.number(e),
+          cells: shown().map((s) => props.format(s.values[i]!)),
+        }))}
       />
     </figure>
   );

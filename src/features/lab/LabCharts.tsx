@@ -1,6 +1,7 @@
 import { curve, type QuantityName } from '../../core/lab/experiment-stats';
 import type { ExperimentResults } from '../../core/lab/experiments';
-import { fmt, tl } from './strings';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { CurvesChart, type ChartBand, type ChartSeries } from './CurvesChart';
 
 /** Line colours per width: distinguishable in light and dark themes and for red–green colour blindness. */
@@ -23,9 +24,13 @@ function trainTest(
     const c = colorOf(s.hidden);
     const at = series.length;
     series.push(
-      { label: tl('series', { h: s.hidden, set: tl('train') }), values: means(s, `train${kind}`), color: c.line },
       {
-        label: tl('series', { h: s.hidden, set: tl('test') }),
+        label: t('lab.series', { h: format.number(s.hidden), set: t('lab.train') }),
+        values: means(s, `train${kind}`),
+        color: c.line,
+      },
+      {
+        label: t('lab.series', { h: format.number(s.hidden), set: t('lab.test') }),
         values: means(s, `test${kind}`),
         color: c.line,
         dash: true,
@@ -48,7 +53,7 @@ function gap(results: ExperimentResults): { series: ChartSeries[]; bands: ChartB
     const g = curve(s, 'accuracyGap');
     const at = series.length;
     series.push(
-      { label: tl('neurons', { h: s.hidden }), values: g.map((x) => x.mean * 100), color: c.line },
+      { label: t('lab.neurons', { h: format.number(s.hidden) }), values: g.map((x) => x.mean * 100), color: c.line },
       { label: 'max', values: g.map((x) => x.max * 100), color: c.line, hidden: true },
       { label: 'min', values: g.map((x) => x.min * 100), color: c.line, hidden: true },
     );
@@ -61,7 +66,6 @@ function gap(results: ExperimentResults): { series: ChartSeries[]; bands: ChartB
 export function LabCharts(props: { results: ExperimentResults }) {
   const epochs = () => Array.from({ length: props.results.recipe.epochs }, (_, i) => i + 1);
   const seeds = () => Math.min(...props.results.settings.map((s) => s.runs.length));
-  const pct = (v: number) => `${fmt(v * 100, 1)} %`;
   const acc = () => trainTest(props.results, 'Accuracy');
   const loss = () => trainTest(props.results, 'Loss');
   const g = () => gap(props.results);
@@ -69,33 +73,33 @@ export function LabCharts(props: { results: ExperimentResults }) {
     <div class="charts">
       <CurvesChart
         testid="lab-chart-accuracy"
-        title={tl('chartAccuracy')}
-        note={tl('chartNote', { seeds: seeds() })}
+        title={t('lab.chartAccuracy')}
+        note={t('lab.chartNote', { seeds: format.number(seeds()) })}
         epochs={epochs()}
         series={acc().series}
         bands={acc().bands}
-        format={pct}
-        axisFormat={(v) => `${fmt(v * 100, 0)} %`}
+        format={(v) => format.percent(v, 1)}
+        axisFormat={(v) => format.percent(v, 0)}
       />
       <CurvesChart
         testid="lab-chart-loss"
-        title={tl('chartLoss')}
-        note={tl('chartNote', { seeds: seeds() })}
+        title={t('lab.chartLoss')}
+        note={t('lab.chartNote', { seeds: format.number(seeds()) })}
         epochs={epochs()}
         series={loss().series}
         bands={loss().bands}
-        format={(v) => fmt(v, 3)}
-        axisFormat={(v) => fmt(v, 2)}
+        format={(v) => format.number(v, 3)}
+        axisFormat={(v) => format.number(v, 2)}
       />
       <CurvesChart
         testid="lab-chart-gap"
-        title={tl('chartGap')}
-        note={tl('gapNote')}
+        title={t('lab.chartGap')}
+        note={t('lab.gapNote')}
         epochs={epochs()}
         series={g().series}
         bands={g().bands}
-        format={(v) => fmt(v, 1)}
-        axisFormat={(v) => fmt(v, 1)}
+        format={(v) => format.number(v, 1)}
+        axisFormat={(v) => format.number(v, 1)}
       />
     </div>
   );

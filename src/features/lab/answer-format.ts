@@ -1,6 +1,11 @@
+// Fills the answer templates with measured values, written in the reader's language.
+import type { Lang } from '../../core/classes';
 import type { AnswerValue, AnswerValues, Measured } from '../../core/lab/answer-values';
+import { classLabelIn } from '../../app/classes';
+import { formatterFor } from '../../app/format';
+import { textIn } from '../../app/i18n';
 import { ANSWER_TEXTS, QUESTIONS, type QuestionNumber } from './answer-texts';
-import { CLASS_NAMES, type Lang } from '../../core/classes';
+import { compare, overfitting, trend } from './answer-words';
 
 /** A piece of an answer: plain text, or a filled placeholder (with its raw number when measured). */
 export type Segment = { text: string } | { key: string; text: string; value?: number; range?: string };
@@ -12,40 +17,45 @@ export interface FilledAnswer {
   segments: Segment[];
 }
 
-const fixed = (lang: Lang, digits: number) =>
-  new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
 /** A measured number as written in `lang` (no spread): "88.4 %", "2.3", "0.312", "101,770", "9.8 s". */
 export function formatNumber(kind: Measured['kind'], value: number, lang: Lang): string {
+  const f = formatterFor(lang);
   switch (kind) {
     case 'pct':
-      return `${fixed(lang, 1).format(value * 100)} %`;
+      return f.percent(value, 1);
     case 'pp':
-      return fixed(lang, 1).format(value * 100);
+      return f.number(value * 100, 1);
     case 'loss':
-      return fixed(lang, 3).format(value);
+      return f.number(value, 3);
     case 'int':
-      // Spanish style writes 4-digit numbers without a separator; keep grouping consistent anyway.
-      return new Intl.NumberFormat(lang, { useGrouping: 'always' } as Intl.NumberFormatOptions).format(value);
+      return f.number(value);
     case 'sec':
-      return `${fixed(lang, 1).format(value)} s`;
+      return f.duration(value, 1);
     case 'ratio':
-      return fixed(lang, 1).format(value);
+      return f.number(value, 1);
   }
 }
 
 /** The text (and min–max range for means over seeds) of one placeholder value. */
 export function formatValue(v: AnswerValue, lang: Lang): { text: string; range?: string } {
-  const names = CLASS_NAMES[lang];
   switch (v.kind) {
-    case 'text':
-      return { text: v.text[lang] };
     case 'class':
-      return { text: names[v.index]! };
-    case 'pair': {
-      const [t, p] = [names[v.truth], names[v.predicted]];
-      return { text: lang === 'es' ? `tomar ${t} por ${p}` : `${t} taken for ${p}` };
-    }
+      return { text: classLabelIn(lang, v.index) };
+    case 'pair':
+      return {
+        text: textIn(lang, 'lab.word.pair', {
+          truth: classLabelIn(lang, v.truth),
+          pred: classLabelIn(lang, v.predicted),
+        }),
+      };
+    case 'compare':
+      return { text: compare(v.a, v.b).text[lang] };
+    case 'trend':
+      return { text: trend(v.after, v.before, v.verbs).text[lang] };
+    case 'overfitting':
+      return { text: overfitting(v.lossPeakedEarly, v.gapAfter, v.gapBefore).text[lang] };
+    case 'layer':
+      return { text: textIn(lang, 'lab.word.layer', { n: v.index, kind: v.layerKind }) };
     default: {
       const text = formatNumber(v.kind, v.value, lang);
       if (!v.spread || v.spread.n < 2) return { text };
@@ -65,7 +75,7 @@ export function fillTemplate(template: string, values: Record<string, AnswerValu
     const v = values[key];
     if (!v) throw new Error(`answer template: no value for {${key}}`);
     const { text, range } = formatValue(v, lang);
-    const value = v.kind === 'text' || v.kind === 'class' || v.kind === 'pair' ? undefined : v.value;
+    const value = 'value' in v ? v.value : undefined;
     segments.push({ key, text, ...(value === undefined ? {} : { value }), ...(range ? { range } : {}) });
     at = m.index + m[0].length;
   }

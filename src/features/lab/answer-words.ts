@@ -1,39 +1,45 @@
-// Words chosen from measurements for the lab's answers ("higher than", "grows", the overfitting verdict).
+// Words chosen from measurements for the lab's answers ("higher than", "grows", the overfitting
+// verdict); the words themselves are in strings.ts.
 import type { Lang } from '../../core/classes';
 import type { Spread } from '../../core/lab/experiment-stats';
+import { LAB_TEXT, type LabStrings } from './strings';
 
-/** Words chosen from the measurements (e.g. "higher than"), per language. */
+/** Words chosen from the measurements (e.g. "higher than"), in both languages. */
 export interface Words {
   kind: 'text';
   text: Record<Lang, string>;
 }
 
-/** Words in both languages. */
-export const words = (en: string, es: string): Words => ({ kind: 'text', text: { en, es } });
+type WordKey = Extract<keyof LabStrings, `word.${string}`>;
+
+const words = (key: WordKey): Words => ({ kind: 'text', text: { en: LAB_TEXT.en[key], es: LAB_TEXT.es[key] } });
+
+type Comparison = 'higher' | 'lower' | 'same';
+
+/** Higher or lower only when the seed ranges do not overlap. */
+function comparison(a: Spread, b: Spread): Comparison {
+  if (a.min > b.max) return 'higher';
+  if (a.max < b.min) return 'lower';
+  return 'same';
+}
 
 /** "higher than" when the seed ranges do not overlap, else "about the same as". */
 export function compare(a: Spread, b: Spread): Words {
-  if (a.min > b.max) return words('higher than', 'mayor que');
-  if (a.max < b.min) return words('lower than', 'menor que');
-  return words('about the same as', 'casi igual que');
+  return words(`word.${comparison(a, b)}`);
 }
 
-const GROWS = [words('grows', 'crece'), words('shrinks', 'se reduce'), words('barely changes', 'apenas cambia')];
-export const RISES = [words('rises', 'sube'), words('falls', 'baja'), words('barely changes', 'apenas cambia')];
+const VERBS: Record<'grows' | 'rises', Record<Comparison, WordKey>> = {
+  grows: { higher: 'word.grows', lower: 'word.shrinks', same: 'word.steady' },
+  rises: { higher: 'word.rises', lower: 'word.falls', same: 'word.steady' },
+};
 
 /** "grows" / "shrinks" / "barely changes" (or rises/falls) for a quantity going from `before` to `after`. */
-export function trend(after: Spread, before: Spread, verbs = GROWS): Words {
-  const c = compare(after, before).text.en;
-  return verbs[c.startsWith('higher') ? 0 : c.startsWith('lower') ? 1 : 2]!;
+export function trend(after: Spread, before: Spread, verbs: 'grows' | 'rises' = 'grows'): Words {
+  return words(VERBS[verbs][comparison(after, before)]);
 }
 
 /** The verdict of question 4: overfitting when test loss peaked early and the gap grew. */
 export function overfitting(lossPeakedEarly: boolean, gapAfter: Spread, gapBefore: Spread): Words {
-  const grew = trend(gapAfter, gapBefore).text.en === 'grows';
-  return lossPeakedEarly && grew
-    ? words(
-        'the network grows more sure of itself than its test results justify, the first sign of overfitting',
-        'la red se vuelve más segura de lo que justifican sus resultados de prueba, la primera señal de sobreajuste',
-      )
-    : words('no clear sign of overfitting yet', 'todavía no hay señales claras de sobreajuste');
+  const grew = comparison(gapAfter, gapBefore) === 'higher';
+  return words(lossPeakedEarly && grew ? 'word.overfitting' : 'word.noOverfitting');
 }

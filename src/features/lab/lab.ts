@@ -4,20 +4,13 @@ import { fillAnswers, type FilledAnswer } from './answer-format';
 import { checkExperimentResults, type ExperimentResults } from '../../core/lab/experiments';
 import { layerTable, type LayerInfo } from '../../core/lab/layer-params';
 import type { ModelEntry } from '../../core/manifest';
+import { fetchJson } from '../../app/assets';
+import { lang } from '../../app/i18n';
 import { models } from '../../app/state';
-import { lang } from '../../app/strings';
-
-const BASE = import.meta.env.BASE_URL;
-
-async function getJson(path: string): Promise<unknown> {
-  const res = await fetch(`${BASE}${path}`);
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
 
 /** Loads public/experiments/results.json (written by `npm run experiments`). */
 export async function loadResults(): Promise<ExperimentResults> {
-  return checkExperimentResults(await getJson('experiments/results.json'));
+  return checkExperimentResults(await fetchJson('experiments/results.json'));
 }
 
 const topologies = new Map<string, Promise<LayerInfo[]>>();
@@ -26,7 +19,7 @@ const topologies = new Map<string, Promise<LayerInfo[]>>();
 export function loadLayers(entry: ModelEntry): Promise<LayerInfo[]> {
   let p = topologies.get(entry.id);
   if (!p) {
-    p = getJson(`models/${entry.file}`).then(layerTable);
+    p = fetchJson(`models/${entry.file}`).then(layerTable);
     p.catch(() => topologies.delete(entry.id));
     topologies.set(entry.id, p);
   }

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { tp } from './strings';
+import { t } from '../../app/i18n';
 import type { CameraState } from './camera';
 import { Icon } from '../../ui/Icon';
 
@@ -23,7 +23,7 @@ export function CameraControls(props: CameraControlsProps) {
         fallback={
           <button type="button" class="btn btn--primary" data-testid="camera-start" onClick={() => props.onStart()}>
             <Icon name="photo" />
-            <span>{tp('cameraStart')}</span>
+            <span>{t('photo.cameraStart')}</span>
           </button>
         }
       >
@@ -37,19 +37,19 @@ export function CameraControls(props: CameraControlsProps) {
               disabled={props.state !== 'live'}
               onClick={() => props.onCapture()}
             >
-              {tp('cameraCapture')}
+              {t('photo.cameraCapture')}
             </button>
           }
         >
           <button type="button" class="btn btn--primary" data-testid="camera-retake" onClick={() => props.onResume()}>
-            {tp('cameraRetake')}
+            {t('photo.cameraRetake')}
           </button>
         </Show>
         <button type="button" class="btn" data-testid="camera-switch" onClick={() => props.onSwitch()}>
-          {tp('cameraSwitch')}
+          {t('photo.cameraSwitch')}
         </button>
         <button type="button" class="btn btn--quiet" data-testid="camera-stop" onClick={() => props.onStop()}>
-          {tp('cameraStop')}
+          {t('photo.cameraStop')}
         </button>
       </Show>
     </div>
@@ -73,7 +73,7 @@ export function CameraFallback(props: { onFile: (file: File) => void }) {
         }}
       />
       <Icon name="photo" />
-      <span>{tp('takePhoto')}</span>
+      <span>{t('photo.takePhoto')}</span>
     </label>
   );
 }

@@ -1,7 +1,8 @@
 import { Show, createSignal, onCleanup } from 'solid-js';
+import { errorText } from '../../core/errors';
+import { t, type StringKey } from '../../app/i18n';
 import { setError } from '../../app/state';
 import { classifyPhoto } from './photo';
-import { tp, type PhotoKey } from './strings';
 import {
   CameraError,
   closeCamera,
@@ -13,11 +14,11 @@ import {
 } from './camera';
 import { CameraControls, CameraFallback } from './CameraControls';
 
-const FAILURE_KEY: Record<CameraFailure, PhotoKey> = {
-  denied: 'cameraDenied',
-  missing: 'cameraMissing',
-  timeout: 'cameraTimeout',
-  failed: 'cameraFailed',
+const FAILURE_KEY: Record<CameraFailure, StringKey> = {
+  denied: 'photo.cameraDenied',
+  missing: 'photo.cameraMissing',
+  timeout: 'photo.cameraTimeout',
+  failed: 'photo.cameraFailed',
 };
 
 /**
@@ -54,8 +55,7 @@ export function CameraView(props: { onFile: (file: File) => void; onStart?: () =
     stop('failed');
     const kind = err instanceof CameraError ? err.failure : 'failed';
     setFailure(kind);
-    const detail = err instanceof Error ? err.message : String(err);
-    setError({ key: 'cameraError', params: { detail: tp(FAILURE_KEY[kind], { detail }) } });
+    setError({ key: 'photo.cameraError', params: { detail: t(FAILURE_KEY[kind], { detail: errorText(err) }) } });
   };
   const start = async (deviceId?: string): Promise<void> => {
     stop('starting');
@@ -106,16 +106,16 @@ export function CameraView(props: { onFile: (file: File) => void; onStart?: () =
           playsinline
           muted
           autoplay
-          aria-label={tp('cameraVideo')}
+          aria-label={t('photo.cameraVideo')}
         />
       </div>
       <p class="camera__status" role="status">
         {state() === 'starting'
-          ? tp('cameraStarting')
+          ? t('photo.cameraStarting')
           : state() === 'live'
-            ? tp('cameraLive')
+            ? t('photo.cameraLive')
             : state() === 'frozen'
-              ? tp('cameraFrozen')
+              ? t('photo.cameraFrozen')
               : ''}
       </p>
       <CameraControls

@@ -1,14 +1,13 @@
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
+import { classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { modelId } from '../../app/state';
-import { classLabel } from '../../app/strings';
 import { PHOTO_MODEL_ID, photoVerdict } from './photo';
-import { tp } from './strings';
 import { CameraView } from './CameraView';
 import { PhotoSteps } from './PhotoSteps';
 import { classifyPhotoFile } from './photo-decode';
 import './photo.css';
-
-const percent = (p: number): string => `${Math.round(p * 100)} %`;
 
 /** Prenda's answer for the photo: the garment, or "not sure" with the reason. */
 function PhotoVerdict() {
@@ -24,8 +23,11 @@ function PhotoVerdict() {
           aria-live="polite"
         >
           {v().reason === 'noGarment'
-            ? tp('noGarment')
-            : tp(v().sure ? 'sure' : 'notSure', { name: classLabel(v().top), p: percent(v().confidence) })}
+            ? t('photo.noGarment')
+            : t(v().sure ? 'photo.sure' : 'photo.notSure', {
+                name: classLabel(v().top),
+                p: format.percent(v().confidence, 0),
+              })}
         </p>
       )}
     </Show>
@@ -71,14 +73,14 @@ export function PhotoPanel(props: { onPhoto?: () => void }) {
       aria-labelledby="photo-heading"
     >
       <h2 id="photo-heading" class="eyebrow">
-        {tp('photoTitle')}
+        {t('photo.photoTitle')}
       </h2>
-      <p class="photo__intro">{dragging() ? tp('dropHere') : tp('photoIntro')}</p>
+      <p class="photo__intro">{dragging() ? t('photo.dropHere') : t('photo.photoIntro')}</p>
       <CameraView onStart={props.onPhoto} onFile={(file) => void classifyPhotoFile(file, props.onPhoto)} />
       <PhotoVerdict />
       <PhotoSteps />
       <Show when={photoVerdict() && modelId() === PHOTO_MODEL_ID}>
-        <p class="photo__note">{tp('photoModel')}</p>
+        <p class="photo__note">{t('photo.photoModel')}</p>
       </Show>
     </section>
   );

@@ -4,19 +4,19 @@ import type { PhotoSteps as Steps } from '../../core/photo/pipeline';
 import { maskToRgba, type Plane } from '../../core/photo/raster';
 import { inputToRgba, type RgbaImage } from '../../core/preprocess';
 import { photoActive, photoSteps } from './photo';
-import { tp, type PhotoKey } from './strings';
+import { t, type StringKey } from '../../app/i18n';
 
 /** A grayscale plane (0 = black, 1 = white) as opaque RGBA. */
 function planeToRgba(plane: Plane): RgbaImage {
   return { data: inputToRgba(plane.data), width: plane.width, height: plane.height };
 }
 
-const STEPS: { key: PhotoKey; step: string; image: (s: Steps) => RgbaImage | null }[] = [
-  { key: 'stepPhoto', step: 'photo', image: (s) => s.photo },
-  { key: 'stepMask', step: 'mask', image: (s) => maskToRgba(s.mask) },
-  { key: 'stepCrop', step: 'crop', image: (s) => (s.crop ? planeToRgba(s.crop) : null) },
+const STEPS: { key: StringKey; step: string; image: (s: Steps) => RgbaImage | null }[] = [
+  { key: 'photo.stepPhoto', step: 'photo', image: (s) => s.photo },
+  { key: 'photo.stepMask', step: 'mask', image: (s) => maskToRgba(s.mask) },
+  { key: 'photo.stepCrop', step: 'crop', image: (s) => (s.crop ? planeToRgba(s.crop) : null) },
   {
-    key: 'stepInput',
+    key: 'photo.stepInput',
     step: 'input',
     image: (s) => (s.input ? { data: inputToRgba(s.input), width: IMAGE_SIDE, height: IMAGE_SIDE } : null),
   },
@@ -35,7 +35,7 @@ export function PhotoSteps() {
     <Show when={photoActive() && photoSteps()}>
       {(steps) => (
         <figure class="photo-steps" data-testid="photo-steps">
-          <figcaption class="eyebrow">{tp('stepsTitle')}</figcaption>
+          <figcaption class="eyebrow">{t('photo.stepsTitle')}</figcaption>
           <ol>
             <For each={STEPS}>
               {(s) => {
@@ -48,9 +48,9 @@ export function PhotoSteps() {
                       data-testid="photo-step"
                       data-step={s.step}
                       role="img"
-                      aria-label={tp(s.key)}
+                      aria-label={t(s.key)}
                     />
-                    <span>{tp(s.key)}</span>
+                    <span>{t(s.key)}</span>
                   </li>
                 );
               }}

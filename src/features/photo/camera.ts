@@ -1,4 +1,5 @@
 import { fitInside } from '../../core/photo/raster';
+import { errorText } from '../../core/errors';
 import type { RgbaImage } from '../../core/preprocess';
 
 /** Camera lifecycle, exposed as `data-state` of the `camera-status` test id. */
@@ -52,7 +53,7 @@ export async function openCamera(
     const name = err instanceof DOMException ? err.name : '';
     if (name === 'NotAllowedError' || name === 'SecurityError') throw new CameraError('denied', name);
     if (name === 'NotFoundError' || name === 'OverconstrainedError') throw new CameraError('missing', name);
-    throw new CameraError('failed', err instanceof Error ? err.message : String(err));
+    throw new CameraError('failed', errorText(err));
   } finally {
     clearTimeout(timer);
   }

@@ -1,8 +1,10 @@
 import { sniffImage } from '../../core/photo/image-header';
 import { fitInside } from '../../core/photo/raster';
+import { errorText } from '../../core/errors';
+import { t } from '../../app/i18n';
 import { setError } from '../../app/state';
 import { classifyPhoto } from './photo';
-import { PROBLEM_KEY, tp } from './strings';
+import { PROBLEM_KEY } from './strings';
 
 /** Long side photos are decoded to (the preprocessing works at 160 px). */
 export const DECODE_SIDE = 320;
@@ -19,7 +21,7 @@ export class PhotoFileError extends Error {
  */
 export async function decodePhotoFile(file: Blob, maxSide = DECODE_SIDE): Promise<ImageData> {
   const header = sniffImage(new Uint8Array(await file.arrayBuffer()));
-  if (header.problem) throw new PhotoFileError(tp(PROBLEM_KEY[header.problem], { w: header.width, h: header.height }));
+  if (header.problem) throw new PhotoFileError(t(PROBLEM_KEY[header.problem], { w: header.width, h: header.height }));
   const size = header.width && header.height ? fitInside(header.width, header.height, maxSide) : null;
   let bitmap: ImageBitmap;
   try {
@@ -28,7 +30,7 @@ export async function decodePhotoFile(file: Blob, maxSide = DECODE_SIDE): Promis
       ...(size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' } : {}),
     });
   } catch {
-    throw new PhotoFileError(tp(header.format === 'heic' ? 'heic' : 'undecodable'));
+    throw new PhotoFileError(t(header.format === 'heic' ? 'photo.heic' : 'photo.undecodable'));
   }
   try {
     const { width, height } = fitInside(bitmap.width, bitmap.height, maxSide);
@@ -36,7 +38,7 @@ export async function decodePhotoFile(file: Blob, maxSide = DECODE_SIDE): Promis
     canvas.width = width;
     canvas.height = height;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new PhotoFileError(tp('undecodable'));
+    if (!ctx) throw new PhotoFileError(t('photo.undecodable'));
     ctx.drawImage(bitmap, 0, 0, width, height);
     return ctx.getImageData(0, 0, width, height);
   } finally {
@@ -54,6 +56,6 @@ export async function classifyPhotoFile(file: Blob, before?: () => void): Promis
     before?.();
     await classifyPhoto(() => image, performance.now());
   } catch (err) {
-    setError({ key: 'photoError', params: { detail: err instanceof Error ? err.message : String(err) } });
+    setError({ key: 'photo.photoError', params: { detail: errorText(err) } });
   }
 }

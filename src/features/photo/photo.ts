@@ -2,8 +2,9 @@ import { createEffect, createMemo, createRoot, createSignal } from 'solid-js';
 import { preprocessPhoto, type PhotoSteps } from '../../core/photo/pipeline';
 import { verdictOf, type Verdict } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
-import { error, input, modelId, models, params, probs, setDoubtful, setError } from '../../app/state';
 import { selectModel } from '../../app/engine';
+import { params } from '../../app/params';
+import { error, input, modelId, models, probs, setDoubtful, setError } from '../../app/state';
 import { submit } from '../../app/predict-loop';
 import { activeVersion } from '../../app/user-model';
 
@@ -40,7 +41,7 @@ export async function classifyPhoto(grab: () => RgbaImage | null, eventTime: num
       const steps = preprocessPhoto(image);
       setPhotoSteps(steps);
       // A photo that worked replaces the complaint about the previous one.
-      if (error()?.key === 'photoError' || error()?.key === 'cameraError') setError(null);
+      if (error()?.key === 'photo.photoError' || error()?.key === 'photo.cameraError') setError(null);
       return steps.input;
     },
   });
@@ -66,3 +67,8 @@ export const photoVerdict = createMemo<Verdict | null>(() => {
 
 // The answer card (in the app shell, without the photo code) words a doubtful top class as one.
 createRoot(() => createEffect(() => setDoubtful(photoVerdict()?.reason === 'lowConfidence')));
+
+/** The photo whose 28×28 input is the one classified now, or null (no photo, or a drawing since). */
+export function shownPhoto(): RgbaImage | null {
+  return photoActive() ? (photoSteps()?.photo ?? null) : null;
+}

@@ -1,5 +1,5 @@
 import type { ImageProblem } from '../../core/photo/image-header';
-import { translator } from '../../app/strings';
+import { registerStrings, type StringKey, type Translation } from '../../app/i18n';
 
 const en = {
   photoTitle: 'Photograph a garment',
@@ -34,12 +34,14 @@ const en = {
   tooLarge: 'the image is too large to read safely ({w} × {h} pixels); use a photo under 40 megapixels',
   heic: 'this browser cannot read HEIC photos; choose “Most compatible” (JPEG) in the camera settings or share the photo as JPEG',
   undecodable: 'this browser could not decode the image',
+  photoError: 'Could not read that image: {detail}',
+  cameraError: '{detail}',
 };
 
-/** Every photo-feature string key. */
-export type PhotoKey = keyof typeof en;
+/** Keys of the `photo` namespace. */
+export type PhotoStrings = typeof en;
 
-const es: Record<PhotoKey, string> = {
+const es: Translation<PhotoStrings> = {
   photoTitle: 'Fotografía una prenda',
   photoIntro: 'Una sola prenda, extendida o colgada, que ocupe casi toda la foto. O suelta aquí una foto.',
   cameraStart: 'Cámara',
@@ -74,15 +76,16 @@ const es: Record<PhotoKey, string> = {
     'la imagen es demasiado grande para leerla con seguridad ({w} × {h} píxeles); usa una foto de menos de 40 megapíxeles',
   heic: 'este navegador no puede leer fotos HEIC; elige «Más compatible» (JPEG) en los ajustes de la cámara o comparte la foto como JPEG',
   undecodable: 'este navegador no pudo decodificar la imagen',
+  photoError: 'No se pudo leer esa imagen: {detail}',
+  cameraError: '{detail}',
 };
 
-/** The current-language text of a photo-feature string, `{name}` placeholders filled from `params`. */
-export const tp = translator<PhotoKey>({ en, es });
+registerStrings('photo', { en, es });
 
 /** The string key explaining an image-file problem. */
-export const PROBLEM_KEY: Record<ImageProblem, PhotoKey> = {
-  empty: 'empty',
-  notImage: 'notImage',
-  damaged: 'damaged',
-  tooLarge: 'tooLarge',
+export const PROBLEM_KEY: Record<ImageProblem, StringKey> = {
+  empty: 'photo.empty',
+  notImage: 'photo.notImage',
+  damaged: 'photo.damaged',
+  tooLarge: 'photo.tooLarge',
 };

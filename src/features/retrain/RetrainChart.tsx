@@ -1,12 +1,13 @@
 import { createEffect } from 'solid-js';
 import type { RetrainEpoch } from '../../ml/retrain/retrain';
-import { percent, tr, type RetrainKey } from './strings';
+import { format } from '../../app/format';
+import { t, type StringKey } from '../../app/i18n';
 import { history } from './training';
 import { ChartLegend, ChartNumbers } from '../../ui/ChartParts';
 import { axisStyle, mountChart } from '../../ui/uplot-chart';
 
 interface Line {
-  key: RetrainKey;
+  key: StringKey;
   pick: (e: RetrainEpoch) => number | null;
   color: string;
   scale: 'loss' | 'acc';
@@ -14,10 +15,10 @@ interface Line {
 }
 
 const LINES: Line[] = [
-  { key: 'loss', pick: (e) => e.loss, color: '#c2553a', scale: 'loss' },
-  { key: 'trainAccuracy', pick: (e) => e.accuracy, color: '#2f6b5a', scale: 'acc', dash: true },
-  { key: 'userAccuracy', pick: (e) => e.user, color: '#1f6fd1', scale: 'acc' },
-  { key: 'testAccuracy', pick: (e) => e.test, color: '#8a5cc2', scale: 'acc' },
+  { key: 'retrain.loss', pick: (e) => e.loss, color: '#c2553a', scale: 'loss' },
+  { key: 'retrain.trainAccuracy', pick: (e) => e.accuracy, color: '#2f6b5a', scale: 'acc', dash: true },
+  { key: 'retrain.userAccuracy', pick: (e) => e.user, color: '#1f6fd1', scale: 'acc' },
+  { key: 'retrain.testAccuracy', pick: (e) => e.test, color: '#8a5cc2', scale: 'acc' },
 ];
 
 const HEIGHT = 180;
@@ -45,7 +46,7 @@ export function RetrainChart() {
             side: 1,
             size: 44,
             grid: { show: false },
-            values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`),
+            values: (_u, s) => s.map((v) => format.percent(v, 0)),
           },
         ],
         series: [
@@ -58,16 +59,16 @@ export function RetrainChart() {
   });
   return (
     <figure class="rchart" data-testid="retrain-chart" data-epochs={history().length}>
-      <figcaption class="rchart__title">{tr('chartTitle')}</figcaption>
-      <ChartLegend items={LINES.map((l) => ({ label: tr(l.key), color: l.color, dash: l.dash }))} />
-      <div class="rchart__plot" ref={(el) => (host = el)} role="img" aria-label={tr('chartTitle')} />
+      <figcaption class="rchart__title">{t('retrain.chartTitle')}</figcaption>
+      <ChartLegend items={LINES.map((l) => ({ label: t(l.key), color: l.color, dash: l.dash }))} />
+      <div class="rchart__plot" ref={(el) => (host = el)} role="img" aria-label={t('retrain.chartTitle')} />
       <ChartNumbers
-        summary={tr('numbers')}
-        corner={tr('epoch')}
-        columns={LINES.map((l) => tr(l.key))}
+        summary={t('retrain.numbers')}
+        corner={t('retrain.epoch')}
+        columns={LINES.map((l) => t(l.key))}
         rows={history().map((e) => ({
-          head: String(e.epoch),
-          cells: [e.loss.toFixed(3), percent(e.accuracy), percent(e.user), percent(e.test)],
+          head: format.number(e.epoch),
+          cells: [format.number(e.loss, 3), format.percent(e.accuracy), format.percent(e.user), format.percent(e.test)],
         }))}
       />
     </figure>

@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
 import { MAX_EPOCHS, parseEpochs, parseLearningRate, type TrainedLayers } from '../../core/retrain/retrain-settings';
+import { format } from '../../app/format';
+import { t, type StringKey } from '../../app/i18n';
 import { engineState } from '../../app/state';
-import { lang } from '../../app/strings';
-import { tr, type RetrainKey } from './strings';
 import { samples } from './samples';
 import {
   cancelTraining,
@@ -24,19 +24,18 @@ function statusText(): string {
   const s = status();
   if (s === 'training') {
     return progress()
-      ? tr('training', { epoch: Math.min(epochs(), history().length + 1), epochs: epochs() })
-      : tr('preparing');
+      ? t('retrain.training', { epoch: Math.min(epochs(), history().length + 1), epochs: epochs() })
+      : t('retrain.preparing');
   }
   if (s === 'done') {
-    const seconds = (report()?.seconds ?? 0).toLocaleString(lang(), { maximumFractionDigits: 1 });
-    return tr('done', { seconds });
+    return t('retrain.done', { seconds: format.number(report()?.seconds ?? 0, 1) });
   }
-  const idle: Record<Exclude<typeof s, 'training' | 'done'>, RetrainKey> = {
-    idle: samples().length ? 'idle' : 'needSamples',
-    cancelled: 'cancelled',
-    error: 'failed',
+  const idle: Record<Exclude<typeof s, 'training' | 'done'>, StringKey> = {
+    idle: samples().length ? 'retrain.idle' : 'retrain.needSamples',
+    cancelled: 'retrain.cancelled',
+    error: 'retrain.failed',
   };
-  return tr(idle[s]);
+  return t(idle[s]);
 }
 
 /** Epochs and learning rate, start and cancel, status and progress of a run. */
@@ -45,20 +44,20 @@ export function RetrainControls() {
   return (
     <div class="retrain__run">
       <fieldset class="retrain__settings" disabled={training()}>
-        <legend class="visually-hidden">{tr('settings')}</legend>
+        <legend class="visually-hidden">{t('retrain.settings')}</legend>
         <label class="field retrain__layers">
-          <span class="field__label">{tr('layers')}</span>
+          <span class="field__label">{t('retrain.layers')}</span>
           <select
             data-testid="retrain-layers"
             value={trainedLayers()}
             onChange={(e) => setTrainedLayers(e.currentTarget.value as TrainedLayers)}
           >
-            <option value="head">{tr('layersHead')}</option>
-            <option value="all">{tr('layersAll')}</option>
+            <option value="head">{t('retrain.layersHead')}</option>
+            <option value="all">{t('retrain.layersAll')}</option>
           </select>
         </label>
         <label class="field">
-          <span class="field__label">{tr('epochs')}</span>
+          <span class="field__label">{t('retrain.epochs')}</span>
           <input
             type="number"
             class="field__input"
@@ -74,7 +73,7 @@ export function RetrainControls() {
           />
         </label>
         <label class="field">
-          <span class="field__label">{tr('learningRate')}</span>
+          <span class="field__label">{t('retrain.learningRate')}</span>
           <input
             type="text"
             class="field__input"
@@ -96,10 +95,10 @@ export function RetrainControls() {
           disabled={training() || samples().length === 0 || engineState() !== 'ready'}
           onClick={() => void startTraining()}
         >
-          {tr('start')}
+          {t('retrain.start')}
         </button>
         <button type="button" class="btn" data-testid="retrain-cancel" disabled={!training()} onClick={cancelTraining}>
-          {tr('cancel')}
+          {t('retrain.cancel')}
         </button>
       </div>
       <p
@@ -115,17 +114,17 @@ export function RetrainControls() {
         <progress
           class="retrain__progress"
           data-testid="retrain-progress"
-          aria-label={tr('progress')}
+          aria-label={t('retrain.progress')}
           max={progress()?.total ?? 1}
           value={progress()?.done ?? 0}
         />
       </Show>
       <Show when={trainer()}>
-        {(t) => (
-          <p class="field__hint" data-testid="retrain-backend" data-backend={t().name} data-where={t().where}>
-            {tr(training() ? 'trainingOn' : 'trainedOn', {
-              backend: t().name,
-              where: tr(t().where === 'worker' ? 'worker' : 'mainThread'),
+        {(who) => (
+          <p class="field__hint" data-testid="retrain-backend" data-backend={who().name} data-where={who().where}>
+            {t(training() ? 'retrain.trainingOn' : 'retrain.trainedOn', {
+              backend: who().name,
+              where: t(who().where === 'worker' ? 'retrain.worker' : 'retrain.mainThread'),
             })}
           </p>
         )}

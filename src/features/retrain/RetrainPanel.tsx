@@ -1,6 +1,6 @@
 import { Show, lazy, onMount } from 'solid-js';
 import type { RgbaImage } from '../../core/preprocess';
-import { tr } from './strings';
+import { t } from '../../app/i18n';
 import { loadSamples } from './samples';
 import { history } from './training';
 import { refreshVersions } from './versions';
@@ -23,9 +23,9 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
   return (
     <section class="card retrain" aria-labelledby="retrain-title">
       <h2 id="retrain-title" class="retrain__title">
-        {tr('retrainTitle')}
+        {t('retrain.retrainTitle')}
       </h2>
-      <p class="retrain__intro">{tr('retrainIntro')}</p>
+      <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
       <SampleAdder thumbSource={props.thumbSource} />
       <SampleList />
       <RetrainControls />

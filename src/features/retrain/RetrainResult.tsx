@@ -1,14 +1,7 @@
 import { Show } from 'solid-js';
-import { lang } from '../../app/strings';
-import { percent, tr } from './strings';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { report } from './training';
-
-function change(before: number | null, after: number | null | undefined): string {
-  if (before === null || after === null || after === undefined) return '–';
-  const points = (after - before) * 100;
-  const size = Math.abs(points).toLocaleString(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return `${points >= 0 ? '+' : '−'}${size}`;
-}
 
 /** Accuracy before and after the latest run, on the user's samples and on Fashion-MNIST test images. */
 export function RetrainResult() {
@@ -23,33 +16,35 @@ export function RetrainResult() {
             data-test-before={r().before.test ?? ''}
             data-test-after={r().after?.test ?? ''}
           >
-            <caption>{tr('resultTitle')}</caption>
+            <caption>{t('retrain.resultTitle')}</caption>
             <thead>
               <tr>
                 <td />
-                <th scope="col">{tr('before')}</th>
-                <th scope="col">{tr('after')}</th>
-                <th scope="col">{tr('change')}</th>
+                <th scope="col">{t('retrain.before')}</th>
+                <th scope="col">{t('retrain.after')}</th>
+                <th scope="col">{t('retrain.change')}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row">{tr(r().heldOut ? 'resultUser' : 'resultUserAll', { n: r().measured })}</th>
-                <td>{percent(r().before.user)}</td>
-                <td>{percent(r().after?.user)}</td>
-                <td>{change(r().before.user, r().after?.user)}</td>
+                <th scope="row">
+                  {t(r().heldOut ? 'retrain.resultUser' : 'retrain.resultUserAll', { n: format.number(r().measured) })}
+                </th>
+                <td>{format.percent(r().before.user)}</td>
+                <td>{format.percent(r().after?.user)}</td>
+                <td>{format.points(r().before.user, r().after?.user)}</td>
               </tr>
               <tr>
-                <th scope="row">{tr('resultTest', { n: r().testCount.toLocaleString(lang()) })}</th>
-                <td>{percent(r().before.test)}</td>
-                <td>{percent(r().after?.test)}</td>
-                <td>{change(r().before.test, r().after?.test)}</td>
+                <th scope="row">{t('retrain.resultTest', { n: format.number(r().testCount) })}</th>
+                <td>{format.percent(r().before.test)}</td>
+                <td>{format.percent(r().after?.test)}</td>
+                <td>{format.points(r().before.test, r().after?.test)}</td>
               </tr>
             </tbody>
           </table>
           <Show when={!r().heldOut}>
             <p class="field__hint" data-testid="retrain-note">
-              {tr('noteAll')}
+              {t('retrain.noteAll')}
             </p>
           </Show>
         </div>

@@ -1,13 +1,10 @@
 import { For, Show } from 'solid-js';
-import { NUM_CLASSES } from '../../core/classes';
 import type { RgbaImage } from '../../core/preprocess';
+import { classIndices, classLabel } from '../../app/classes';
+import { t } from '../../app/i18n';
 import { input } from '../../app/state';
-import { classLabel } from '../../app/strings';
-import { photoActive, photoSteps } from '../photo/photo';
-import { tr } from './strings';
+import { shownPhoto } from '../photo';
 import { addSample, nextLabel, samples, setNextLabel } from './samples';
-
-const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
 
 /** The drawing, unless it is blank paper (an example picked from the list clears the pad). */
 function withInk(image: RgbaImage | null): RgbaImage | null {
@@ -23,13 +20,12 @@ function withInk(image: RgbaImage | null): RgbaImage | null {
 export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
   const add = (): void => {
     const x = input();
-    const photo = photoActive() ? photoSteps()?.photo : undefined;
-    if (x) void addSample(x, photo ?? withInk(props.thumbSource()));
+    if (x) void addSample(x, shownPhoto() ?? withInk(props.thumbSource()));
   };
   return (
     <div class="retrain__add">
       <label class="field__label" for="retrain-label">
-        {tr('sampleLabel')}
+        {t('retrain.sampleLabel')}
       </label>
       <div class="retrain__add-row">
         <select
@@ -38,7 +34,7 @@ export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
           value={nextLabel()}
           onChange={(e) => setNextLabel(Number(e.currentTarget.value))}
         >
-          <For each={CLASSES}>
+          <For each={classIndices()}>
             {(i) => (
               <option value={i} selected={i === nextLabel()}>
                 {classLabel(i)}
@@ -47,14 +43,14 @@ export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
           </For>
         </select>
         <button type="button" class="btn btn--primary" data-testid="retrain-add" disabled={!input()} onClick={add}>
-          {tr('addSample')}
+          {t('retrain.addSample')}
         </button>
       </div>
       <p class="retrain__count">
-        {tr('samplesHeading')}: <strong data-testid="retrain-count">{samples().length}</strong>
+        {t('retrain.samplesHeading')}: <strong data-testid="retrain-count">{samples().length}</strong>
       </p>
       <Show when={!input()}>
-        <p class="field__hint retrain__wide">{tr('addHint')}</p>
+        <p class="field__hint retrain__wide">{t('retrain.addHint')}</p>
       </Show>
     </div>
   );

@@ -1,11 +1,10 @@
 import { For, Show, createEffect } from 'solid-js';
-import { IMAGE_SIDE, NUM_CLASSES } from '../../core/classes';
+import { IMAGE_SIDE } from '../../core/classes';
 import { THUMB_SIDE, type Sample } from '../../core/retrain/samples';
-import { classLabel } from '../../app/strings';
-import { tr } from './strings';
+import { classIndices, classLabel } from '../../app/classes';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { deleteSample, relabelSample, samples } from './samples';
-
-const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
 
 /** The sample's thumbnail (its drawing, ink on paper), else its 28×28 input as the model sees it. */
 function SampleImage(props: { sample: Sample; n: number }) {
@@ -25,7 +24,7 @@ function SampleImage(props: { sample: Sample; n: number }) {
       width={side()}
       height={side()}
       role="img"
-      aria-label={tr('sampleImage', { n: props.n })}
+      aria-label={t('retrain.sampleImage', { n: format.number(props.n) })}
     />
   );
 }
@@ -33,7 +32,7 @@ function SampleImage(props: { sample: Sample; n: number }) {
 /** The user's samples: see each one, change its class or delete it. */
 export function SampleList() {
   return (
-    <Show when={samples().length > 0} fallback={<p class="field__hint">{tr('noSamples')}</p>}>
+    <Show when={samples().length > 0} fallback={<p class="field__hint">{t('retrain.noSamples')}</p>}>
       <ul class="samples" data-testid="retrain-samples">
         <For each={samples()}>
           {(sample, i) => (
@@ -42,11 +41,11 @@ export function SampleList() {
               <select
                 class="sample__label"
                 data-testid="sample-label"
-                aria-label={tr('relabel', { n: i() + 1 })}
+                aria-label={t('retrain.relabel', { n: format.number(i() + 1) })}
                 value={sample.label}
                 onChange={(e) => void relabelSample(sample.id, Number(e.currentTarget.value))}
               >
-                <For each={CLASSES}>
+                <For each={classIndices()}>
                   {(k) => (
                     <option value={k} selected={k === sample.label}>
                       {classLabel(k)}
@@ -58,7 +57,7 @@ export function SampleList() {
                 type="button"
                 class="btn btn--quiet sample__delete"
                 data-testid="sample-delete"
-                aria-label={tr('deleteSample', { n: i() + 1 })}
+                aria-label={t('retrain.deleteSample', { n: format.number(i() + 1) })}
                 onClick={() => void deleteSample(sample.id)}
               >
                 ×

@@ -1,21 +1,22 @@
 import { For, Show } from 'solid-js';
 import type { VersionMeta } from '../../core/retrain/retrain-store';
+import { format } from '../../app/format';
+import { t } from '../../app/i18n';
 import { activeVersion } from '../../app/user-model';
-import { lang } from '../../app/strings';
-import { percent, tr } from './strings';
+
 import { status } from './training';
 import { exportVersion, importFiles, lastImport } from './version-files';
 import { deleteVersion, resetToShipped, switchVersion, versions } from './versions';
 
 function describe(v: VersionMeta): string {
-  const date = new Date(v.createdAt).toLocaleString(lang(), { dateStyle: 'medium', timeStyle: 'short' });
-  if (v.source === 'import') return tr('imported', { name: v.name ?? '', date });
-  return tr('retrained', {
+  const date = format.date(v.createdAt);
+  if (v.source === 'import') return t('retrain.imported', { name: v.name ?? '', date });
+  return t('retrain.retrained', {
     date,
-    samples: v.samples + v.heldOut,
-    epochs: v.epochs,
-    before: percent(v.before.test),
-    after: percent(v.after.test),
+    samples: format.number(v.samples + v.heldOut),
+    epochs: format.number(v.epochs),
+    before: format.percent(v.before.test),
+    after: format.percent(v.after.test),
   });
 }
 
@@ -24,13 +25,13 @@ export function VersionList() {
   const busy = () => status() === 'training';
   return (
     <div class="versions-panel">
-      <h3 class="retrain__subtitle">{tr('versionsTitle')}</h3>
+      <h3 class="retrain__subtitle">{t('retrain.versionsTitle')}</h3>
       <ul class="versions" data-testid="version-list">
         <li class="version" data-testid="version-shipped" data-current={activeVersion() === null}>
           <span class="version__text">
-            {tr('shipped')}
+            {t('retrain.shipped')}
             <Show when={activeVersion() === null}>
-              <span class="version__badge">{tr('inUse')}</span>
+              <span class="version__badge">{t('retrain.inUse')}</span>
             </Show>
           </span>
           <button
@@ -40,7 +41,7 @@ export function VersionList() {
             disabled={busy() || activeVersion() === null}
             onClick={() => void resetToShipped()}
           >
-            {tr('reset')}
+            {t('retrain.reset')}
           </button>
         </li>
         <For each={versions()}>
@@ -49,7 +50,7 @@ export function VersionList() {
               <span class="version__text">
                 {describe(v)}
                 <Show when={activeVersion() === v.id}>
-                  <span class="version__badge">{tr('inUse')}</span>
+                  <span class="version__badge">{t('retrain.inUse')}</span>
                 </Show>
               </span>
               <span class="version__actions">
@@ -60,7 +61,7 @@ export function VersionList() {
                   disabled={busy() || activeVersion() === v.id}
                   onClick={() => void switchVersion(v.id)}
                 >
-                  {tr('use')}
+                  {t('retrain.use')}
                 </button>
                 <button
                   type="button"
@@ -68,7 +69,7 @@ export function VersionList() {
                   data-testid="version-export"
                   onClick={() => void exportVersion(v.id)}
                 >
-                  {tr('export')}
+                  {t('retrain.export')}
                 </button>
                 <button
                   type="button"
@@ -77,7 +78,7 @@ export function VersionList() {
                   disabled={busy()}
                   onClick={() => void deleteVersion(v.id)}
                 >
-                  {tr('delete')}
+                  {t('retrain.delete')}
                 </button>
               </span>
             </li>
@@ -85,10 +86,10 @@ export function VersionList() {
         </For>
       </ul>
       <Show when={versions().length === 0}>
-        <p class="field__hint">{tr('noVersions')}</p>
+        <p class="field__hint">{t('retrain.noVersions')}</p>
       </Show>
       <label class="btn btn--small btn--file retrain__import">
-        {tr('importLabel')}
+        {t('retrain.importLabel')}
         <input
           type="file"
           class="visually-hidden"
@@ -103,11 +104,11 @@ export function VersionList() {
           }}
         />
       </label>
-      <p class="field__hint">{tr('importHint')}</p>
+      <p class="field__hint">{t('retrain.importHint')}</p>
       <Show when={lastImport()}>
         {(name) => (
           <p class="field__hint" role="status" data-testid="import-done">
-            {tr('importDone', { name: name() })}
+            {t('retrain.importDone', { name: name() })}
           </p>
         )}
       </Show>

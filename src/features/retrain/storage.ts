@@ -6,7 +6,7 @@ import {
   type StorageProblem,
 } from '../../core/retrain/retrain-store';
 import { engineState, setError } from '../../app/state';
-import type { Message } from '../../app/strings';
+import type { Message } from '../../app/i18n';
 
 /** Shows an error once the engine is ready (loading a model clears earlier errors). */
 export function showError(message: Message): void {
@@ -21,7 +21,7 @@ export function showError(message: Message): void {
 }
 
 const report = (problem: StorageProblem): void =>
-  showError({ key: problem === 'full' ? 'storageFull' : 'storageUnavailable' });
+  showError({ key: problem === 'full' ? 'retrain.storageFull' : 'retrain.storageUnavailable' });
 
 let opened: Promise<RetrainStore> | undefined;
 

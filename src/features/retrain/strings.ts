@@ -1,6 +1,6 @@
-import { lang, translator } from '../../app/strings';
+import { registerStrings, type Translation } from '../../app/i18n';
 
-// Retraining's interface strings; its error messages (shown by the `error` banner) are in i18n.ts.
+// Retraining's interface strings and its error messages (shown by the app's `error` banner).
 const en = {
   retrainTitle: 'Teach Prenda your own clothes',
   retrainIntro:
@@ -62,12 +62,28 @@ const en = {
   importLabel: 'Import a model',
   importHint: 'A Prenda .zip, or a TensorFlow.js model.json with its weight files (select them together).',
   importDone: 'Imported “{name}”: it is now in use.',
+  storageUnavailable:
+    'This browser does not let Prenda store your samples and models (private mode?): they work until you close the page.',
+  storageFull:
+    'Storage is full: new samples and models are kept only until you close the page. Delete old versions or samples to make room.',
+  retrainNaN:
+    'Training diverged (the loss became NaN or infinite) and was stopped; that run was discarded and the previous model stays. Try a smaller learning rate.',
+  retrainFailed: 'Training failed ({detail}); the previous model stays.',
+  retrainSaveFailed: 'The retrained model could not be saved and checked ({detail}); the previous model stays.',
+  versionBroken: 'A saved model version could not be used and was skipped ({detail}); using the shipped model.',
+  importFailed: 'Could not import that file: {detail}',
+  importInput: 'That model does not fit Prenda: its input is {shape}, but Prenda gives it a 28×28 image.',
+  importOutput: 'That model does not fit Prenda: it outputs {shape} values, but Prenda needs one per class (10).',
+  exportFailed: 'Could not export that version: {detail}',
 };
 
-/** Every retraining string key. */
-export type RetrainKey = keyof typeof en;
+/** Keys of the `retrain` namespace. */
+export type RetrainStrings = typeof en;
 
-const es: Record<RetrainKey, string> = {
+/** A key of the `retrain` namespace. */
+export type RetrainKey = keyof RetrainStrings;
+
+const es: Translation<RetrainStrings> = {
   retrainTitle: 'Enseña a Prenda tu propia ropa',
   retrainIntro:
     'Añade dibujos o fotos con su clase correcta y reentrena. Prenda ajusta el modelo en uso aquí mismo, sin conexión, mezclando imágenes de Fashion-MNIST para no olvidar las diez clases que ya conoce.',
@@ -128,13 +144,19 @@ const es: Record<RetrainKey, string> = {
   importLabel: 'Importar un modelo',
   importHint: 'Un .zip de Prenda, o un model.json de TensorFlow.js con sus archivos de pesos (selecciónalos juntos).',
   importDone: 'Importado «{name}»: ahora está en uso.',
+  storageUnavailable:
+    'Este navegador no deja a Prenda guardar tus muestras y modelos (¿modo privado?): funcionan hasta que cierres la página.',
+  storageFull:
+    'El almacenamiento está lleno: las nuevas muestras y modelos solo duran hasta que cierres la página. Borra versiones o muestras antiguas para hacer sitio.',
+  retrainNaN:
+    'El entrenamiento se descontroló (la pérdida salió NaN o infinita) y se detuvo; se descartó y sigue el modelo anterior. Prueba con una tasa de aprendizaje menor.',
+  retrainFailed: 'Falló el entrenamiento ({detail}); sigue el modelo anterior.',
+  retrainSaveFailed: 'No se pudo guardar y comprobar el modelo reentrenado ({detail}); sigue el modelo anterior.',
+  versionBroken: 'Una versión guardada del modelo no se pudo usar y se omitió ({detail}); se usa el modelo original.',
+  importFailed: 'No se pudo importar ese archivo: {detail}',
+  importInput: 'Ese modelo no encaja en Prenda: su entrada es {shape}, pero Prenda le da una imagen de 28×28.',
+  importOutput: 'Ese modelo no encaja en Prenda: da {shape} valores, pero Prenda necesita uno por clase (10).',
+  exportFailed: 'No se pudo exportar esa versión: {detail}',
 };
 
-/** The current-language text of a retraining string, `{name}` placeholders filled from `params`. */
-export const tr = translator<RetrainKey>({ en, es });
-
-/** A share 0–1 as a percentage in the current language ("87.5 %"), or "–" for none. */
-export function percent(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '–';
-  return `${(value * 100).toLocaleString(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-}
+registerStrings('retrain', { en, es });

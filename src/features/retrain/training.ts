@@ -5,9 +5,11 @@ import { RETRAIN_DEFAULTS, type TrainedLayers } from '../../core/retrain/retrain
 import { newId, splitSamples, toImageSet } from '../../core/retrain/samples';
 import type { RetrainEpoch } from '../../ml/retrain/retrain';
 import type { FromWorker } from '../../ml/retrain/retrain-protocol';
-import { BACKENDS } from '../../core/url-params';
-import { backendName, modelId } from '../../app/state';
+import { errorText } from '../../core/errors';
+import { assetUrl } from '../../app/assets';
 import { activeClassifier } from '../../app/engine';
+import { params } from '../../app/params';
+import { backendName, modelId } from '../../app/state';
 import { samples } from './samples';
 import { showError } from './storage';
 import { addVersion } from './versions';
@@ -45,12 +47,10 @@ export const [report, setReport] = createSignal<RunReport | null>(null);
 
 let controller: AbortController | null = null;
 
-const BASE = import.meta.env.BASE_URL;
-const query = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 /** `?retrain=main` trains on the page instead of in a worker (for comparison). */
-const where = query.get('retrain') === 'main' ? 'main' : 'worker';
+const where = params.retrain ?? 'worker';
 /** `?trainBackend=webgl` trains on that backend even where it is a software GPU (benchmarks). */
-const forced = BACKENDS.find((b) => b === query.get('trainBackend'));
+const forced = params.trainBackend;
 
 function onMessage(m: FromWorker): void {
   if (m.type === 'backend') setTrainer({ name: m.name, where: m.where ?? 'worker' });
@@ -58,8 +58,6 @@ function onMessage(m: FromWorker): void {
   else if (m.type === 'epoch') setHistory((h) => [...h, m.metrics]);
   else if (m.type === 'before') setReport((r) => (r ? { ...r, before: m.before } : r));
 }
-
-const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Fine-tunes the model in use on the user's samples plus replay images; saves a new version. */
 export async function startTraining(): Promise<void> {
@@ -99,7 +97,7 @@ export async function startTraining(): Promise<void> {
     };
     const outcome = await runRetrain({
       job,
-      dataUrl: new URL(`${BASE}data/`, location.href).href,
+      dataUrl: new URL(assetUrl('data/'), location.href).href,
       backend: forced ?? (backendName() || undefined),
       force: forced !== undefined,
       where,
@@ -130,7 +128,7 @@ export async function startTraining(): Promise<void> {
       await addVersion(slot);
     } catch (err) {
       setStatus('error');
-      return showError({ key: 'retrainSaveFailed', params: { detail: detail(err) } });
+      return showError({ key: 'retrain.retrainSaveFailed', params: { detail: errorText(err) } });
     }
     batch(() => {
       setReport((r) => r && { ...r, before: outcome.before, after: outcome.after, seconds: outcome.seconds });
@@ -140,7 +138,11 @@ export async function startTraining(): Promise<void> {
     const kind = (err as { kind?: string }).kind;
     if (kind === 'cancelled') return void setStatus('cancelled');
     setStatus('error');
-    showError(kind === 'nan' ? { key: 'retrainNaN' } : { key: 'retrainFailed', params: { detail: detail(err) } });
+    showError(
+      kind === 'nan'
+        ? { key: 'retrain.retrainNaN' }
+        : { key: 'retrain.retrainFailed', params: { detail: errorText(err) } },
+    );
   } finally {
     controller = null;
   }

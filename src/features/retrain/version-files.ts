@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { errorText } from '../../core/errors';
 import { decodeBundle, encodeBundle } from '../../core/retrain/bundle';
 import type { VersionMeta } from '../../core/retrain/retrain-store';
 import { newId } from '../../core/retrain/samples';
@@ -9,8 +10,6 @@ import { addVersion } from './versions';
 
 /** Name of the latest successfully imported file, for the confirmation line. */
 export const [lastImport, setLastImport] = createSignal<string | null>(null);
-
-const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** `prenda-2025-01-31-1405.zip` for a version made at that time. */
 export function bundleName(createdAt: number): string {
@@ -33,7 +32,7 @@ export async function exportVersion(id: string): Promise<void> {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   } catch (err) {
-    showError({ key: 'exportFailed', params: { detail: detail(err) } });
+    showError({ key: 'retrain.exportFailed', params: { detail: errorText(err) } });
   }
 }
 
@@ -82,7 +81,10 @@ export async function importFiles(files: File[]): Promise<void> {
   } catch (err) {
     const problem = (err as { problem?: { part: 'input' | 'output'; shape: string } }).problem;
     if (problem)
-      showError({ key: problem.part === 'input' ? 'importInput' : 'importOutput', params: { shape: problem.shape } });
-    else showError({ key: 'importFailed', params: { detail: detail(err) } });
+      showError({
+        key: problem.part === 'input' ? 'retrain.importInput' : 'retrain.importOutput',
+        params: { shape: problem.shape },
+      });
+    else showError({ key: 'retrain.importFailed', params: { detail: errorText(err) } });
   }
 }

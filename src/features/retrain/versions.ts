@@ -1,5 +1,6 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createSignal } from 'solid-js';
+import { errorText } from '../../core/errors';
 import type { VersionMeta, VersionSlot } from '../../core/retrain/retrain-store';
 import { openCurrent, saveVersion } from '../../core/retrain/version-save';
 import { useUserModel } from '../../app/engine';
@@ -8,8 +9,6 @@ import { keepStorage, retrainStore, showError } from './storage';
 
 /** Stored model versions, newest first. */
 export const [versions, setVersions] = createSignal<readonly VersionMeta[]>([]);
-
-const detail = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Loads a slot on the page's backend and checks it predicts sensibly (tfjs loaded on demand). */
 async function verify(slot: VersionSlot): Promise<LayersModel> {
@@ -33,7 +32,7 @@ function unpoint(id: string): void {
 function broken(id: string) {
   return (err: unknown): void => {
     unpoint(id);
-    showError({ key: 'versionBroken', params: { detail: detail(err) } });
+    showError({ key: 'retrain.versionBroken', params: { detail: errorText(err) } });
   };
 }
 

@@ -1,6 +1,7 @@
 import type { BackendName } from '../../core/url-params';
 import type { RetrainOutcome } from './retrain';
 import { failureKind, type FailureKind, type FromWorker, type ToWorker, type WorkerJob } from './retrain-protocol';
+import { errorText } from '../../core/errors';
 
 /** A run that ended without a model: NaN loss, cancelled, or another error. */
 export class RetrainFailure extends Error {
@@ -91,7 +92,7 @@ async function onMainThread(request: RunRequest): Promise<RetrainOutcome> {
       },
     );
   } catch (err) {
-    throw new RetrainFailure(failureKind(err), err instanceof Error ? err.message : String(err));
+    throw new RetrainFailure(failureKind(err), errorText(err));
   }
 }
 

@@ -3,6 +3,7 @@ import { retrain } from './retrain';
 import { loadRetrainData } from './retrain-data';
 import { failureKind, type FromWorker, type ToWorker } from './retrain-protocol';
 import { startTrainingBackend } from './training-backend';
+import { errorText } from '../../core/errors';
 
 const controller = new AbortController();
 // The DOM typings describe `self` as a Window; its postMessage(message, { transfer }) matches a worker's.
@@ -26,7 +27,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
     );
     post({ type: 'done', outcome }, [outcome.model.weightData]);
   } catch (err) {
-    post({ type: 'failed', kind: failureKind(err), message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'failed', kind: failureKind(err), message: errorText(err) });
   }
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatterFor } from '../../src/app/format';
+
+const en = formatterFor('en');
+const es = formatterFor('es');
+
+describe('the number formatter', () => {
+  it('writes shares as percentages with the language’s decimal mark', () => {
+    expect(en.percent(0.882)).toBe('88.2 %');
+    expect(es.percent(0.882)).toBe('88,2 %');
+    expect(es.percent(0.9137, 2)).toBe('91,37 %');
+    expect(en.percent(null)).toBe('–');
+  });
+
+  it('groups thousands always, also where Spanish style would not', () => {
+    expect(en.number(101770)).toBe('101,770');
+    expect(es.number(101770)).toBe('101.770');
+    expect(es.number(1290)).toBe('1.290');
+    expect(es.number(0.3124, 3)).toBe('0,312');
+  });
+
+  it('writes changes, sizes and durations', () => {
+    expect(en.points(0.5, 0.525)).toBe('+2.5');
+    expect(es.points(0.525, 0.5)).toBe('−2,5');
+    expect(en.points(null, 0.5)).toBe('–');
+    expect(en.bytes(407_000)).toBe('407 kB');
+    expect(es.bytes(1_234_000)).toBe('1,2 MB');
+    expect(es.duration(9.84)).toBe('9,8 s');
+  });
+
+  it('writes dates in the language', () => {
+    const time = Date.UTC(2025, 0, 31, 12, 0);
+    expect(en.date(time)).toMatch(/Jan/);
+    expect(es.date(time)).toMatch(/ene/);
+  });
+});
