@@ -9,11 +9,54 @@ import type { Sample } from '../../src/core/retrain/samples';
 
 const MODELS = resolve(import.meta.dirname, '../../public/models');
 
-/** The shipped mlp's model.json text and weight bytes. */
-export function shippedMlp(): { json: string; weights: Uint8Array; model: Record<string, unknown> } {
+interface ShippedSpec {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: { dtype: string; scale?: number; min?: number };
+}
+
+/** The shipped mlp's files as they are on disk (its weights are stored as 8-bit, see the manifest). */
+export function shippedMlpFiles(): { json: string; weights: Uint8Array } {
   const json = readFileSync(resolve(MODELS, 'mlp/model.json'), 'utf8');
-  const weights = new Uint8Array(readFileSync(resolve(MODELS, 'mlp/group1-shard1of1.bin')));
-  return { json, weights, model: JSON.parse(json) as Record<string, unknown> };
+  return { json, weights: new Uint8Array(readFileSync(resolve(MODELS, 'mlp/group1-shard1of1.bin'))) };
+}
+
+/** Float32 values of weights stored as float32 or as tfjs's affine uint8 (value = min + scale·q). */
+function dequantize(specs: readonly ShippedSpec[], data: Uint8Array): { specs: ShippedSpec[]; weights: Uint8Array } {
+  const count = (s: ShippedSpec) => s.shape.reduce((a, b) => a * b, 1);
+  const out = new Float32Array(specs.reduce((n, s) => n + count(s), 0));
+  let read = 0;
+  let written = 0;
+  for (const spec of specs) {
+    const n = count(spec);
+    const q = spec.quantization;
+    if (!q) (out.set(new Float32Array(data.slice(read, read + n * 4).buffer), written), (read += n * 4));
+    else if (q.dtype === 'uint8') {
+      for (let i = 0; i < n; i++) out[written + i] = q.min! + q.scale! * data[read + i]!;
+      read += n;
+    } else throw new Error(`test helper: ${q.dtype} weights are not handled`);
+    written += n;
+  }
+  return {
+    specs: specs.map(({ name, shape, dtype }) => ({ name, shape, dtype })),
+    weights: new Uint8Array(out.buffer),
+  };
+}
+
+/**
+ * The shipped mlp as the app stores and exports a version of it: model.json text and float32
+ * weight bytes (a retrained or exported version is always float32, whatever the shipped encoding).
+ */
+export function shippedMlp(): { json: string; weights: Uint8Array; model: Record<string, unknown> } {
+  const files = shippedMlpFiles();
+  const model = JSON.parse(files.json) as { weightsManifest: { paths: string[]; weights: ShippedSpec[] }[] };
+  const { specs, weights } = dequantize(
+    model.weightsManifest.flatMap((g) => g.weights),
+    files.weights,
+  );
+  const float32 = { ...model, weightsManifest: [{ paths: model.weightsManifest[0]!.paths, weights: specs }] };
+  return { json: JSON.stringify(float32), weights, model: float32 as unknown as Record<string, unknown> };
 }
 
 const none = { user: null, test: null };

@@ -7,7 +7,7 @@ import { readBundle } from '../../src/core/retrain/read-bundle';
 import { readLayersModel } from '../../src/core/retrain/read-model';
 import { checkWeightData, totalWeightBytes } from '../../src/core/retrain/weight-bytes';
 import type { WeightSpec } from '../../src/core/retrain/bundle-schema';
-import { bundleEntries, mlpSlot, sample, shippedMlp, zipOf } from '../helpers/bundles';
+import { bundleEntries, mlpSlot, sample, shippedMlp, shippedMlpFiles, zipOf } from '../helpers/bundles';
 
 /** The ImportError `run` throws (fails the test when it throws nothing or something else). */
 function refusal(run: () => unknown): ImportError {
@@ -119,14 +119,19 @@ describe('a plain tfjs model (model.json + weight files)', () => {
   };
 
   it('reads the shipped mlp: weights in manifest order, exactly its bytes', () => {
-    const parts = readLayersModel(files());
+    const shipped = shippedMlpFiles(); // as on disk: 8-bit weights
+    const parts = readLayersModel([
+      { name: 'model.json', bytes: strToU8(shipped.json) },
+      { name: 'group1-shard1of1.bin', bytes: shipped.weights },
+    ]);
     expect(parts.weightSpecs.map((s) => s.name)).toEqual([
       'dense_Dense1/kernel',
       'dense_Dense1/bias',
       'dense_Dense2/kernel',
       'dense_Dense2/bias',
     ]);
-    expect(parts.weightData.byteLength).toBe(407_080);
+    expect(parts.weightData.byteLength).toBe(shipped.weights.byteLength);
+    expect(parts.weightData.byteLength).toBe(101_770); // one byte per parameter
   });
 
   it('refuses a model.json without its weight file, and a file it does not name', () => {
