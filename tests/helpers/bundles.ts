@@ -31,9 +31,11 @@ function dequantize(specs: readonly ShippedSpec[], data: Uint8Array): { specs: S
   for (const spec of specs) {
     const n = count(spec);
     const q = spec.quantization;
-    if (!q) (out.set(new Float32Array(data.slice(read, read + n * 4).buffer), written), (read += n * 4));
-    else if (q.dtype === 'uint8') {
-      for (let i = 0; i < n; i++) out[written + i] = q.min! + q.scale! * data[read + i]!;
+    if (!q) {
+      out.set(new Float32Array(data.slice(read, read + n * 4).buffer), written);
+      read += n * 4;
+    } else if (q.dtype === 'uint8') {
+      for (let k = 0; k < n; k++) out[written + k] = q.min! + q.scale! * data[read + k]!;
       read += n;
     } else throw new Error(`test helper: ${q.dtype} weights are not handled`);
     written += n;
