@@ -3,10 +3,12 @@
 // map's order, most positive first; lower = more faithful) and insertion AUC (higher = better) of
 // the top class's probability, on the first --images test images, against a random map. Speed:
 // ms per map (median / p95), as the app would compute it (with an AbortSignal, so batches yield).
-// Usage: npm run bench:explain [-- --models cnn,mlp,photo --images 300 --methods occ:2/1/0/p,ig:16/p --sweep]
+// Usage: npm run bench:explain [-- --models cnn,mlp,photo --images 300 --methods occ:4/2/0/l/fg,ig:16/p --sweep
+//   --batch N --photos ../shared/data/clothing-photos/validation]
 // Method specs: occ:PATCH/STRIDE/BASELINE/p|l, ig:STEPS/p|l, grad/p|l, gradx/p|l, random (p = probability, l = logit).
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
 import { batchedOutputs } from '../src/ml/explain/batched-outputs';
@@ -17,6 +19,7 @@ import { explainMap, explainMaps, methodName, type MapMethod } from '../src/ml/e
 import { buildNeighbourIndex, nearestImages } from '../src/ml/explain/neighbours';
 import type { FeatureMetric } from '../src/core/explain/nearest';
 import { fileLoadHandler } from './lib/model-files';
+import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { readShippedSet } from './lib/shipped-data';
 import { initNodeBackend } from './lib/tf-node';
 
@@ -26,6 +29,10 @@ const { values: args } = parseArgs({
     images: { type: 'string', default: '300' },
     methods: { type: 'string', default: 'occ:4/2/0/l/fg,ig:16/p,grad/p,gradx/p' },
     sweep: { type: 'boolean', default: false },
+    /** Images per forward pass (occlusion, curves) or path points per gradient pass (integrated gradients). */
+    batch: { type: 'string' },
+    /** Folder of labelled photos (<folder>/<class>/*.jpg) the photo model is measured on, after preprocessing. */
+    photos: { type: 'string' },
     versus: { type: 'string', default: 'occ:4/2/0/p/fg,occ:4/2/0/l/fg,ig:16/p,ig:16/l' },
   },
 });
@@ -75,6 +82,7 @@ async function measure(net: ExplainableModel, images: Float32Array[], classes: n
     const started = performance.now();
     const map = await explainMap(net, images[i]!, { cls: classes[i]! }, method, {
       signal: new AbortController().signal,
+      batchSize,
     });
     row.ms.push(performance.now() - started);
     const f = await faithfulness(net, images[i]!, map, { cls: classes[i]!, space: 'probability' });
@@ -145,7 +153,7 @@ async function neighbourSection(
   net: ExplainableModel,
   images: Float32Array[],
   probs: Float32Array,
-  labels: Uint8Array,
+  labels: Uint8Array | null,
 ): Promise<void> {
   const replay = readShippedSet('replay');
   for (const metric of ['cosine', 'l2'] as FeatureMetric[]) {
@@ -161,12 +169,13 @@ async function neighbourSection(
       ms.push(performance.now() - t0);
       const [top] = topTwo(probs, i);
       samePredicted += near.filter((n) => n.label === top).length;
-      sameTrue += near.filter((n) => n.label === labels[i]).length;
+      sameTrue += near.filter((n) => n.label === labels?.[i]).length;
     }
     const total = images.length * NEIGHBOUR_COUNT;
     console.log(
       `neighbours ${metric.padEnd(6)}: index of ${replay.count} built in ${built.toFixed(0)} ms, query ${quantile(ms, 0.5).toFixed(1)} ms median; ` +
-        `share of neighbours with the predicted class ${(samePredicted / total).toFixed(3)}, with the true class ${(sameTrue / total).toFixed(3)}`,
+        `share of neighbours with the predicted class ${(samePredicted / total).toFixed(3)}` +
+        (labels ? `, with the true class ${(sameTrue / total).toFixed(3)}` : ''),
     );
   }
   const index = await buildNeighbourIndex(net, replay);
@@ -174,7 +183,7 @@ async function neighbourSection(
   for (let i = 0; i < images.length; i++) {
     const [cls, versus] = topTwo(probs, i);
     const t0 = performance.now();
-    await explain(net, index, images[i]!, { cls, versus }, { signal: new AbortController().signal });
+    await explain(net, index, images[i]!, { cls, versus }, { signal: new AbortController().signal, batchSize });
     ms.push(performance.now() - t0);
   }
   console.log(
@@ -183,20 +192,44 @@ async function neighbourSection(
   );
 }
 
+/** The images a model is measured on: the first test images, or for `photo` the preprocessed validation photos. */
+async function inputsFor(id: string): Promise<{ scaled: Float32Array; labels: Uint8Array | null; what: string }> {
+  if (id === 'photo' && args.photos) {
+    const items = listPhotoFolder(resolve(args.photos));
+    const set = await photoInputs(items);
+    const kept = items.map((_, i) => i).filter((i) => set.found[i]);
+    const picked = kept.filter((_, k) => k % Math.max(1, Math.floor(kept.length / count)) === 0).slice(0, count);
+    const scaled = new Float32Array(picked.length * IMAGE_PIXELS);
+    picked.forEach((from, i) => {
+      const src = set.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS);
+      scaled.set(
+        Array.from(src, (v) => v / 255),
+        i * IMAGE_PIXELS,
+      );
+    });
+    return { scaled, labels: null, what: `${picked.length} preprocessed photos of ${args.photos}` };
+  }
+  const scaled = Float32Array.from(test.images.subarray(0, count * IMAGE_PIXELS), (v) => v / 255);
+  return { scaled, labels: test.labels, what: `the first ${count} test images` };
+}
+
 await initNodeBackend('wasm');
 const count = Number(args.images);
+const batchSize = args.batch === undefined ? undefined : Number(args.batch);
 const test = readShippedSet('test');
 const specs = [...args.methods!.split(','), ...(args.sweep ? SWEEP.split(',') : [])];
-console.log(`wasm backend in Node, first ${count} test images; load average ${load()}`);
+console.log(`wasm backend in Node; load average ${load()}`);
 for (const id of args.models!.split(',')) {
   const model = await tf.loadLayersModel(fileLoadHandler(`public/models/${id}/model.json`));
   const net = explainable(model);
-  const scaled = Float32Array.from(test.images.subarray(0, count * IMAGE_PIXELS), (v) => v / 255);
-  const images = Array.from({ length: count }, (_, i) => scaled.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS));
+  const { scaled, labels, what } = await inputsFor(id);
+  const images = Array.from({ length: scaled.length / IMAGE_PIXELS }, (_, i) =>
+    scaled.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
+  );
   const probs = await batchedOutputs(net, scaled, 'probability');
   const classes = images.map((_, i) => topTwo(probs, i)[0]);
   console.log(
-    `\n${id}: method, ms per map (median p95), deletion AUC (mean ± s.e.), insertion AUC, ` +
+    `\n${id} on ${what}: method, ms per map (median p95), deletion AUC (mean ± s.e.), insertion AUC, ` +
       `deletion gain over random and over the first method (paired mean ± s.e., share of images better)`,
   );
   const random = await measure(net, images, classes, 'random');
@@ -208,7 +241,7 @@ for (const id of args.models!.split(',')) {
   }
   print(random, random, undefined);
   await versusSection(net, images, probs);
-  await neighbourSection(net, images, probs, test.labels);
+  await neighbourSection(net, images, probs, labels);
   console.log(`load average ${load()}`);
   model.dispose();
 }

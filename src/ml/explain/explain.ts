@@ -3,16 +3,10 @@ import type { BatchOptions } from './batched-outputs';
 import type { ExplainableModel } from './explainable';
 import { explainMaps, type MapMethod } from './methods';
 import { nearestImages } from './neighbours';
+import { OCCLUSION_DEFAULTS } from './occlusion';
 
 /** The method Prenda shows, chosen by measurement (docs/explanations.md, `npm run bench:explain`). */
-export const EXPLAIN_METHOD: MapMethod = {
-  kind: 'occlusion',
-  patch: 4,
-  stride: 2,
-  baseline: 0,
-  space: 'logit',
-  foregroundOnly: true,
-};
+export const EXPLAIN_METHOD: MapMethod = { kind: 'occlusion', ...OCCLUSION_DEFAULTS };
 
 /** Neighbours shown under "It looks like these". */
 export const NEIGHBOUR_COUNT = 6;

@@ -4,7 +4,7 @@ import { batchedOutputs, type BatchOptions } from './batched-outputs';
 import type { ExplainableModel } from './explainable';
 import { targetOf, type ClassPair, type OutputSpace } from './target';
 
-/** Choices of occlusion sensitivity (defaults: the measured best, see docs/explanations.md). */
+/** Choices of occlusion sensitivity (defaults: the measured best, docs/explanations.md). */
 export interface OcclusionOptions extends BatchOptions {
   patch?: number;
   stride?: number;
@@ -17,11 +17,11 @@ export interface OcclusionOptions extends BatchOptions {
 
 /** Defaults of {@link occlusionMaps}. */
 export const OCCLUSION_DEFAULTS = {
-  patch: 2,
-  stride: 1,
+  patch: 4,
+  stride: 2,
   baseline: 0,
-  space: 'probability',
-  foregroundOnly: false,
+  space: 'logit',
+  foregroundOnly: true,
 } as const;
 
 /**
