@@ -27,19 +27,19 @@ const { values: args } = parseArgs({
   options: {
     models: { type: 'string', default: 'cnn,mlp,photo' },
     images: { type: 'string', default: '300' },
-    methods: { type: 'string', default: 'occ:4/2/0/l/fg,ig:16/p,grad/p,gradx/p' },
+    methods: { type: 'string', default: 'occ:4/2/0/l/fg,ig:32/p,grad/p,gradx/p' },
     sweep: { type: 'boolean', default: false },
     /** Images per forward pass (occlusion, curves) or path points per gradient pass (integrated gradients). */
     batch: { type: 'string' },
     /** Folder of labelled photos (<folder>/<class>/*.jpg) the photo model is measured on, after preprocessing. */
     photos: { type: 'string' },
-    versus: { type: 'string', default: 'occ:4/2/0/p/fg,occ:4/2/0/l/fg,ig:16/p,ig:16/l' },
+    versus: { type: 'string', default: 'occ:4/2/0/p/fg,occ:4/2/0/l/fg,ig:32/p,ig:32/l' },
   },
 });
 
 const SWEEP = [
   'occ:1/1/0/l,occ:2/1/0/l/fg,occ:2/2/0/l/fg,occ:3/1/0/l/fg,occ:3/2/0/l/fg,occ:6/3/0/l/fg',
-  'occ:4/2/0/l,occ:4/2/0/p/fg,occ:4/2/0.5/l/fg,occ:2/1/0/p,ig:4/p,ig:8/p,ig:32/p,ig:64/p,ig:16/l,grad/l,gradx/l',
+  'occ:4/2/0/l,occ:4/2/0/p/fg,occ:4/2/0.5/l/fg,occ:2/1/0/p,ig:4/p,ig:8/p,ig:16/p,ig:64/p,ig:32/l,grad/l,gradx/l',
 ].join(',');
 
 function parseMethod(spec: string, seed: number): MapMethod {
@@ -62,6 +62,11 @@ const stderr = (xs: number[]) =>
   Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1) / xs.length);
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+/** CPU milliseconds this process used since `since`: less sensitive than wall time to other processes. */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -70,21 +75,24 @@ const load = () =>
 interface Row {
   name: string;
   ms: number[];
+  cpu: number[];
   deletion: number[];
   insertion: number[];
 }
 
 async function measure(net: ExplainableModel, images: Float32Array[], classes: number[], spec: string): Promise<Row> {
-  const row: Row = { name: '', ms: [], deletion: [], insertion: [] };
+  const row: Row = { name: '', ms: [], cpu: [], deletion: [], insertion: [] };
   for (let i = 0; i < images.length; i++) {
     const method = parseMethod(spec, i + 1);
     row.name = methodName(method);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const map = await explainMap(net, images[i]!, { cls: classes[i]! }, method, {
       signal: new AbortController().signal,
       batchSize,
     });
     row.ms.push(performance.now() - started);
+    row.cpu.push(cpuMs(cpu));
     const f = await faithfulness(net, images[i]!, map, { cls: classes[i]!, space: 'probability' });
     row.deletion.push(f.deletion.area);
     row.insertion.push(f.insertion.area);
@@ -103,7 +111,7 @@ function print(row: Row, random: Row, first: Row | undefined): void {
   console.log(
     [
       row.name.padEnd(36),
-      `${quantile(row.ms, 0.5).toFixed(1).padStart(7)} ${quantile(row.ms, 0.95).toFixed(1).padStart(7)}`,
+      `${quantile(row.ms, 0.5).toFixed(1).padStart(7)} ${quantile(row.ms, 0.95).toFixed(1).padStart(7)} ${quantile(row.cpu, 0.5).toFixed(1).padStart(6)}`,
       `${mean(row.deletion).toFixed(3)} ± ${stderr(row.deletion).toFixed(3)}`,
       `${mean(row.insertion).toFixed(3)} ± ${stderr(row.insertion).toFixed(3)}`,
       row === random ? '' : gain(row, random),
@@ -127,7 +135,7 @@ async function versusSection(net: ExplainableModel, images: Float32Array[], prob
   console.log(
     'versus (c = top class, d = second): method, deletion AUC of p_c − p_d (mean ± s.e.), of logit_c − logit_d',
   );
-  for (const spec of args.versus!.split(',')) {
+  for (const spec of args.versus!.split(',').filter(Boolean)) {
     const onProb: number[] = [];
     const onLogit: number[] = [];
     let name = '';
@@ -180,15 +188,19 @@ async function neighbourSection(
   }
   const index = await buildNeighbourIndex(net, replay);
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < images.length; i++) {
     const [cls, versus] = topTwo(probs, i);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await explain(net, index, images[i]!, { cls, versus }, { signal: new AbortController().signal, batchSize });
     ms.push(performance.now() - t0);
+    cpu.push(cpuMs(cpu0));
   }
   console.log(
     `explanation (${methodName(EXPLAIN_METHOD)}, map + versus map + 6 neighbours): ` +
-      `${quantile(ms, 0.5).toFixed(1)} ms median, ${quantile(ms, 0.95).toFixed(1)} ms p95 over ${ms.length} images`,
+      `${quantile(ms, 0.5).toFixed(1)} ms median, ${quantile(ms, 0.95).toFixed(1)} ms p95 over ${ms.length} images ` +
+      `(CPU ${quantile(cpu, 0.5).toFixed(1)} ms median)`,
   );
 }
 
@@ -229,7 +241,7 @@ for (const id of args.models!.split(',')) {
   const probs = await batchedOutputs(net, scaled, 'probability');
   const classes = images.map((_, i) => topTwo(probs, i)[0]);
   console.log(
-    `\n${id} on ${what}: method, ms per map (median p95), deletion AUC (mean ± s.e.), insertion AUC, ` +
+    `\n${id} on ${what}: method, ms per map (wall median p95, CPU median), deletion AUC (mean ± s.e.), insertion AUC, ` +
       `deletion gain over random and over the first method (paired mean ± s.e., share of images better)`,
   );
   const random = await measure(net, images, classes, 'random');

@@ -13,7 +13,7 @@ export interface IntegratedGradientsOptions extends BatchOptions {
 }
 
 /** Defaults of {@link integratedGradients}. */
-export const INTEGRATED_GRADIENTS_DEFAULTS = { steps: 16, space: 'probability', batchSize: 16 } as const;
+export const INTEGRATED_GRADIENTS_DEFAULTS = { steps: 32, space: 'probability', batchSize: 16 } as const;
 
 /** Sum over the rows of ∂target/∂x at the images `alphas[i] · image`. */
 function gradientSum(net: ExplainableModel, image: Float32Array, alphas: number[], target: Target): tf.Tensor {
