@@ -44,6 +44,11 @@ const zones = [
     ['src/ui', 'src/app', 'src/features', 'tests'],
     'scripts import only core, ml, support and scripts/lib.',
   ),
+  forbid(
+    'src/sw',
+    ['src/core', 'src/ml', 'src/ui', 'src/app', 'src/features', 'scripts', 'support', 'tests'],
+    'The service worker and its page-side helpers stand alone.',
+  ),
   forbid('support', ['src/ml', 'src/ui', 'src/app', 'src/features', 'scripts', 'tests'], 'support imports only core.'),
   ...FEATURES.map((name) => throughIndex('src/app', name)),
   ...FEATURES.flatMap((name) =>
@@ -88,9 +93,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**'],
+    // The service worker and its page-side helpers stand alone: no app, no tfjs, no UI.
+    files: ['src/sw/**'],
     rules: {
-      'no-restricted-imports': packages(['@tensorflow/*', 'idb'], 'ui holds widgets only: no tfjs, no storage.'),
+      'no-restricted-imports': ['error', { patterns: ['../*/*', '@tensorflow/*', 'solid-js*', 'virtual:*', 'node:*'] }],
     },
+  },
+  {
+    files: ['scripts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/components/*', '**/state/*', '**/pwa/*'] }] },
   },
 );

@@ -1,20 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { CONTENT_SECURITY_POLICY, headersFor } from './scripts/lib/deploy-headers';
+import { checkManifest, mostAccurate } from './src/core/manifest';
+import { precachePlan } from './support/build/precache-plan';
 
-/** Same-origin only; 'wasm-unsafe-eval' lets the tfjs wasm backend compile its binaries. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Adds the CSP meta tag to the built index.html (the dev server injects inline styles, so not there). */
 function contentSecurityPolicy(): Plugin {
@@ -31,7 +23,51 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** `vite preview` sends the deployed headers (public/_headers), path by path, so tests see the real policy. */
+function deployHeaders(): Plugin {
+  let base = '/';
+  return {
+    name: 'prenda-deploy-headers',
+    configResolved: (config) => void (base = config.base),
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+        const rooted = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+        for (const [name, value] of Object.entries(headersFor(rooted))) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+/** The models the first visit needs: the default (most accurate) one and the photo model. */
+const coreModels = [
+  mostAccurate(checkManifest(JSON.parse(readFileSync('public/models/manifest.json', 'utf8'))))!.id,
+  'photo',
+];
+
+/** What the service worker precaches at install (`core`) and what it caches later. */
+const plan = precachePlan({
+  // Not needed for the first prediction: the views behind the nav, a retraining run, the
+  // fallback backends (WebGPU is fetched where an adapter exists, then cached on use).
+  lazy: /tfjs-backend-(webgpu|cpu)\/|\/features\/(lab|eval)\/|\/retrain-client\.ts$|\/RetrainChart\.tsx$/,
+  core: [
+    /^(index\.html|manifest\.webmanifest|[^/]+\.(png|ico|svg))$/,
+    /^(examples\/examples|models\/manifest)\.json$/,
+    ...coreModels.map((id) => new RegExp(`^models/${id}/`)),
+    // The wasm backend runs single-threaded (no COOP/COEP), and every current browser has SIMD.
+    /^assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/,
+  ],
+  groups: [
+    [/^models\//, 'models'],
+    [/^data\/t10k-/, 'test-set'],
+    [/^data\/replay-/, 'replay'],
+  ],
+});
+
 const pwa: Partial<VitePWAOptions> = {
+  strategies: 'injectManifest',
+  srcDir: 'src/sw',
+  filename: 'sw.ts',
   registerType: 'prompt',
   injectRegister: false,
   manifest: {
@@ -52,19 +88,40 @@ const pwa: Partial<VitePWAOptions> = {
       { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
+    // Phones list the installed app in the share sheet; the service worker takes the POST.
+    share_target: {
+      action: './share-target',
+      method: 'POST',
+      enctype: 'multipart/form-data',
+      params: { files: [{ name: 'photos', accept: ['image/*', '.jpg', '.jpeg', '.png', '.webp', '.heic'] }] },
+    },
+    // Desktop: "open with Prenda" for image files (the app reads them through launchQueue).
+    file_handlers: [
+      {
+        action: './',
+        accept: {
+          'image/jpeg': ['.jpg', '.jpeg'],
+          'image/png': ['.png'],
+          'image/webp': ['.webp'],
+          'image/heic': ['.heic'],
+        },
+      },
+    ],
   },
-  workbox: {
-    // Models (json + bin) and the tfjs wasm binaries must be precached for offline use.
-    globPatterns: ['**/*.{js,css,html,json,bin,wasm,png,svg,ico,webmanifest}'],
+  // The icons are globbed with the rest (as core); listing them again would duplicate entries.
+  includeManifestIcons: false,
+  injectManifest: {
+    // Every file goes into the injected manifest, tagged with its group; the worker precaches only core.
+    globPatterns: ['**/*.{js,css,html,json,bin,wasm,png,svg,ico}'],
     maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,
-    cleanupOutdatedCaches: true,
-    clientsClaim: true,
-    navigateFallback: 'index.html',
+    manifestTransforms: [plan.transform],
+    // The page registers the worker as a classic script (workbox-window, type 'classic').
+    rollupFormat: 'iife',
   },
 };
 
 export default defineConfig({
-  plugins: [solid(), VitePWA(pwa), contentSecurityPolicy()],
+  plugins: [solid(), plan.plugin, VitePWA(pwa), contentSecurityPolicy(), deployHeaders()],
   build: { target: 'es2022', assetsInlineLimit: 0 },
   // The retraining worker is a module worker: ES chunks let it share tfjs with the page and load
   // its backend on demand (the default iife format would inline every backend into one file).

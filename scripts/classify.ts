@@ -1,41 +1,38 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, relative } from 'node:path';
 import { className, NUM_CLASSES } from '../src/core/classes';
 import { preprocessPhoto } from '../src/core/photo/pipeline';
 import { verdictOf } from '../src/core/photo/verdict';
+import { oneLineErrors, UsageError } from './lib/cli-errors';
 import { decodeImageFile } from './lib/decode-image';
-import { loadManifestModel, predictBatch } from './lib/manifest-model';
+import { listImages, skipReason } from './lib/image-files';
+import { loadManifestModel, manifestEntry, predictBatch } from './lib/manifest-model';
 import { initNodeBackend } from './lib/tf-node';
+
+oneLineErrors();
 
 const USAGE = `npm run classify -- <image files or folders> [--model ID] [--json]
   Decodes JPEG/PNG/WebP/GIF/AVIF, applies EXIF orientation, preprocesses like the app and prints
   the top 3 classes (default model: "photo" when the manifest has it, else the most accurate).`;
-const IMAGE = /\.(jpe?g|png|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
 
-const { values: args, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    model: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
+const { values: args, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+})();
 if (args.help || positionals.length === 0) {
   console.log(USAGE);
   process.exit(args.help ? 0 : 2);
-}
-
-/** Files named on the command line, folders expanded (recursively) to their image files. */
-function expand(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!existsSync(p)) return [p]; // reported as an error below
-    if (!statSync(p).isDirectory()) return [p];
-    return readdirSync(p, { recursive: true, encoding: 'utf8' })
-      .filter((f) => IMAGE.test(f))
-      .sort()
-      .map((f) => join(p, f));
-  });
 }
 
 /** One line of `--json` output. */
@@ -45,31 +42,46 @@ interface Result {
   probs?: number[];
   sure?: boolean;
   error?: string;
+  /** Why a file found in a folder was not classified. */
+  skipped?: string;
+}
+
+manifestEntry(args.model); // an unknown model id is a one-line usage error, before tfjs starts
+const shown = (file: string) => relative(process.cwd(), file) || file;
+const { files, skipped } = listImages(positionals);
+const skippedRows: Result[] = skipped.map((s) => ({ file: shown(s.file), skipped: s.reason }));
+if (files.length === 0) {
+  if (args.json) console.log(JSON.stringify(skippedRows, null, 1));
+  else for (const r of skippedRows) console.log(`${r.file}: skipped: ${r.skipped}`);
+  const what = skipped.length ? ` (${skipped.length} other files skipped${args.json ? '' : ', listed above'})` : '';
+  console.error(`No images to classify in ${positionals.join(', ')}${what}`);
+  process.exit(1);
 }
 
 await initNodeBackend('wasm');
 const { entry, model } = await loadManifestModel(args.model);
 const results: Result[] = [];
-for (const file of expand(positionals)) {
-  const shown = relative(process.cwd(), file) || file;
+for (const file of files) {
   try {
     if (!existsSync(file)) throw new Error('no such file');
+    if (extname(file).toLowerCase() === '.svg') throw new Error(skipReason(file));
     const steps = preprocessPhoto(await decodeImageFile(file));
     if (!steps.input) throw new Error('no garment found in the picture');
     const probs = [...(await predictBatch(model, steps.input))];
     const order = [...Array(NUM_CLASSES).keys()].sort((a, b) => probs[b]! - probs[a]!);
     const top = order.slice(0, 3).map((k) => ({ class: k, name: className(k, 'en'), p: probs[k]! }));
-    results.push({ file: shown, top, probs, sure: verdictOf(probs, steps.quality).sure });
+    results.push({ file: shown(file), top, probs, sure: verdictOf(probs, steps.quality).sure });
   } catch (err) {
-    results.push({ file: shown, error: err instanceof Error ? err.message : String(err) });
+    results.push({ file: shown(file), error: err instanceof Error ? err.message : String(err) });
   }
 }
 if (args.json) {
-  console.log(JSON.stringify(results, null, 1));
+  console.log(JSON.stringify([...results, ...skippedRows], null, 1));
 } else {
   console.log(`model ${entry.id}`);
-  for (const r of results) {
-    if (r.error) console.log(`${r.file}: error: ${r.error}`);
+  for (const r of [...results, ...skippedRows]) {
+    if (r.skipped) console.log(`${r.file}: skipped: ${r.skipped}`);
+    else if (r.error) console.log(`${r.file}: error: ${r.error}`);
     else {
       const best = r.top!.map((t) => `${t.name} ${(t.p * 100).toFixed(1)} %`).join(', ');
       console.log(`${r.file}: ${best}${r.sure ? '' : '  (not sure)'}`);

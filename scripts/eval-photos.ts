@@ -3,9 +3,12 @@ import { resolve } from 'node:path';
 import { photoReport, type FolderScore } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { calibrate } from './lib/calibrate';
+import { oneLineErrors } from './lib/cli-errors';
 import { loadManifestModel, predictBatch } from './lib/manifest-model';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { initNodeBackend } from './lib/tf-node';
+
+oneLineErrors();
 
 const USAGE = `npm run eval:photos -- [folder] [--model ID] [--models DIR] [--calibrate]
   folder: laid out as <folder>/<class folder>/*.jpg (default ../shared/data/clothing-photos/validation)`;

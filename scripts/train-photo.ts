@@ -11,15 +11,17 @@ import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/dataset-source';
 import { loadManifestModel, predictBatch, upsertManifestEntry } from './lib/manifest-model';
 import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
+import { quantizeShippedModel } from './lib/quantize-model';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { footwearLabel, mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
 import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train:photo -- [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--seed N]
-    [--label-model ID|model.json] [--photos DIR] [--out DIR] [--id ID] [--data DIR]
+    [--label-model ID|model.json] [--photos DIR] [--out DIR] [--id ID] [--data DIR] [--float32]
   Fashion-MNIST plus the train/ photos (mapped folders with their class, shoes labelled by
-  --label-model, hat/shorts/skirt with a uniform target), preprocessed like the app.`;
+  --label-model, hat/shorts/skirt with a uniform target), preprocessed like the app. The export is
+  then quantized (npm run quantize) unless --float32.`;
 const ROOT = resolve(import.meta.dirname, '..');
 const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
 const { values: a } = parseArgs({
@@ -34,6 +36,7 @@ const { values: a } = parseArgs({
     out: { type: 'string', default: 'public/models' },
     id: { type: 'string', default: 'photo' },
     data: { type: 'string' },
+    float32: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -131,6 +134,7 @@ const entry: ModelEntry = {
   date: new Date().toISOString(),
 };
 upsertManifestEntry(a.out!, entry);
+if (!a.float32) await quantizeShippedModel(a.out!, a.id!, fmnist.test, (line) => console.log(line));
 const r = await photoScore();
 console.log(
   `Saved ${entry.id}: Fashion-MNIST test ${entry.testAccuracy.toFixed(4)}; validation photos strict ${r.mapped.strict} coarse ${r.mapped.coarse}`,

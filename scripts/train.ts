@@ -12,12 +12,15 @@ import { RECIPES, scheduleOf, type Recipe } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/dataset-source';
 import { upsertManifestEntry } from './lib/manifest-model';
 import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
+import { quantizeShippedModel } from './lib/quantize-model';
 import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train -- [--model mlp|cnn] [--epochs N] [--hidden N] [--batch N] [--limit N]
                      [--seed N] [--out DIR] [--id ID] [--data DIR] [--backend wasm|cpu]
-                     [--lr RATE] [--resume]   (--resume continues from the exported model <out>/<id>)`;
+                     [--lr RATE] [--resume] [--float32]
+  --resume continues from the exported model <out>/<id>. The export is quantized (as by npm run
+  quantize) unless --float32.`;
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     lr: { type: 'string' },
     dropout: { type: 'string' },
     resume: { type: 'boolean', default: false },
+    float32: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -158,6 +162,7 @@ const entry: ModelEntry = {
 };
 // Re-read at the end: another training may have written the manifest during this one.
 upsertManifestEntry(outDir, entry);
+if (!args.float32) await quantizeShippedModel(outDir, id, data.test, (line) => console.log(line));
 console.log(
   `Saved ${id}: test accuracy ${entry.testAccuracy.toFixed(4)}, ${entry.parameters} parameters → ${join(outDir, id)}`,
 );

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkManifest, mostAccurate, type Manifest, type ModelEntry } from '../../src/core/manifest';
+import { UsageError } from './cli-errors';
 import { fileLoadHandler, writeJsonAtomically } from './model-files';
 
 /** The shipped models folder (public/models), resolved from the repository root. */
@@ -12,19 +13,25 @@ export function defaultPhotoModel(models: readonly ModelEntry[]): ModelEntry | u
   return models.find((m) => m.id === 'photo') ?? mostAccurate({ version: 1, models: [...models] });
 }
 
-/** Loads model `id` (or the default photo model) listed in `dir`/manifest.json. */
-export async function loadManifestModel(
-  id?: string,
-  dir = MODELS_DIR,
-): Promise<{ entry: ModelEntry; model: tf.LayersModel }> {
+/** The manifest entry of model `id` (or of the default photo model); an unknown id is a UsageError naming the known ones. */
+export function manifestEntry(id?: string, dir = MODELS_DIR): ModelEntry {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) throw new Error(`No model manifest at ${path}: train a model first (npm run train)`);
   const manifest = checkManifest(JSON.parse(readFileSync(path, 'utf8')));
   const entry = id ? manifest.models.find((m) => m.id === id) : defaultPhotoModel(manifest.models);
   if (!entry) {
     const known = manifest.models.map((m) => m.id).join(', ');
-    throw new Error(id ? `No model "${id}" in ${path}; known: ${known}` : `${path} lists no models`);
+    throw id ? new UsageError(`unknown model "${id}"; known models: ${known}`) : new Error(`${path} lists no models`);
   }
+  return entry;
+}
+
+/** Loads model `id` (or the default photo model) listed in `dir`/manifest.json. */
+export async function loadManifestModel(
+  id?: string,
+  dir = MODELS_DIR,
+): Promise<{ entry: ModelEntry; model: tf.LayersModel }> {
+  const entry = manifestEntry(id, dir);
   const model = await tf.loadLayersModel(fileLoadHandler(join(dir, entry.file)));
   return { entry, model };
 }

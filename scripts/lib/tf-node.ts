@@ -17,8 +17,18 @@ export async function initNodeBackend(
     setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
   }
   tf.enableProdMode(); // silences the "install tfjs-node" banner: that package cannot install here
+  const before = {
+    uncaught: process.listeners('uncaughtException'),
+    rejected: process.listeners('unhandledRejection'),
+  };
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} failed to start`);
   await tf.ready();
+  // The wasm module (Emscripten) installs handlers that rethrow any uncaught error from inside its
+  // own minified source, so Node printed that whole 39 KB line before the real message: remove them.
+  for (const l of process.listeners('uncaughtException'))
+    if (!before.uncaught.includes(l)) process.off('uncaughtException', l);
+  for (const l of process.listeners('unhandledRejection'))
+    if (!before.rejected.includes(l)) process.off('unhandledRejection', l);
   if (name === 'wasm' && !stockKernels) prepareWasmTraining();
   return tf;
 }

@@ -8,6 +8,17 @@ export interface EpochRecord {
   seconds: number;
 }
 
+/** How a model's shipped weight values are stored (tfjs layers format quantization). */
+export type WeightDtype = 'float32' | 'float16' | 'uint8';
+
+/** One weight encoding measured on the 10,000 test images. */
+export interface WeightEncoding {
+  dtype: WeightDtype;
+  /** Weight file bytes. */
+  bytes: number;
+  testAccuracy: number;
+}
+
 /** A trained model as recorded in public/models/manifest.json. */
 export interface ModelEntry {
   id: string;
@@ -17,8 +28,9 @@ export interface ModelEntry {
   /** Input shape without the batch axis, e.g. [28, 28]. */
   inputShape: number[];
   parameters: number;
-  /** Sum of the weight files' sizes in bytes. */
+  /** Sum of the shipped weight files' sizes in bytes. */
   bytes: number;
+  /** Of the shipped weights (the scores below too). */
   testAccuracy: number;
   testLoss: number;
   perClassAccuracy: number[];
@@ -43,6 +55,11 @@ export interface ModelEntry {
   };
   dataset: { name: string; sha256: Record<string, string> };
   date: string;
+  /**
+   * How the shipped weights are stored, chosen by `npm run quantize` (absent: float32 as trained):
+   * the smallest encoding within 0.1 point of the float32 weights' test accuracy.
+   */
+  weights?: { dtype: WeightDtype; float32: WeightEncoding & { testLoss: number }; tried: WeightEncoding[] };
 }
 
 /** public/models/manifest.json. */

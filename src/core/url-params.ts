@@ -25,6 +25,8 @@ export interface UrlParams {
   retrain?: 'main';
   /** Retrain on this backend even on a software GPU. */
   trainBackend?: BackendName;
+  /** `?safe=1`: start with the shipped model, read nothing stored, write nothing (the way out of broken storage). */
+  safe?: true;
 }
 
 /** True when `name` is a known backend. */
@@ -47,6 +49,7 @@ export function parseUrlParams(search: string): UrlParams {
   if (q.get('retrain') === 'main') out.retrain = 'main';
   const trainBackend = q.get('trainBackend');
   if (isBackendName(trainBackend)) out.trainBackend = trainBackend;
+  if (q.get('safe') === '1') out.safe = true;
   return out;
 }
 

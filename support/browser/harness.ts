@@ -1,4 +1,4 @@
-// Shared set-up for the browser tests: a `vite preview` of dist/ on a free port, and headless
+// Shared set-up for the browser tests and benchmarks: a `vite preview` of dist/ on a free port, and headless
 // Chromium (the system one, never a downloaded build) with a fresh profile per browser.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,13 +49,14 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Starts `vite preview` on a free localhost port. */
-export async function startServer(): Promise<Server> {
+/** Starts `vite preview` of dist/ (or of `outDir`, e.g. a copy a test redeploys) on a free localhost port. */
+export async function startServer(options: { outDir?: string } = {}): Promise<Server> {
   assertPrerequisites();
   const port = await freePort();
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: 'error',
+    ...(options.outDir ? { build: { outDir: options.outDir } } : {}),
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
@@ -67,14 +68,20 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** How {@link launch} starts Chromium. */
+export interface LaunchOptions {
+  webgpu?: boolean;
+  profile?: string;
+  locale?: string;
+  args?: string[];
+}
+
 /**
  * Launches Chromium; `webgpu` adds the flags that expose WebGPU on SwiftShader, `profile` reuses a
  * profile directory (kept on close), `locale` sets navigator.language (default en-US), `args` adds
  * command-line switches (e.g. a fake camera).
  */
-export async function launch(
-  options: { webgpu?: boolean; profile?: string; locale?: string; args?: string[] } = {},
-): Promise<Browser> {
+export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   assertPrerequisites();
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'prenda-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -91,6 +98,19 @@ export async function launch(
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A headless Chromium whose context keeps storage in memory (like an incognito window). The
+ * DevTools quota override (`Storage.overrideQuotaForOrigin`) is enforced only in such a context, and
+ * only when sent before the origin first uses storage there: Chromium 156 ignores it in a persistent
+ * profile's default context, and `navigator.storage.estimate()` never shows it.
+ */
+export async function launchEphemeral(): Promise<Browser> {
+  assertPrerequisites();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BASE_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  return { context, close: () => browser.close() };
 }
 
 /** A page plus what it logged and requested, for the privacy and console checks. */

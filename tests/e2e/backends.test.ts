@@ -1,31 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  drawShirt,
-  launch,
-  openApp,
-  readConfidences,
-  startServer,
-  waitReady,
-  type Browser,
-  type Server,
-} from '../../support/browser/harness';
+import { describe, expect, it } from 'vitest';
+import { drawShirt, launch, openApp, readConfidences, waitReady, type Browser } from '../../support/browser/harness';
+import { useApp } from './fixture';
 
-let server: Server;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+// Each test launches its own Chromium (with or without WebGPU); the server is shared.
+const e2e = useApp({ browser: false });
 
 const sumsToOne = (p: number[]): boolean => p.length === 10 && Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 0.001;
 
 /** Opens the app at `query`, expects it ready on `backend`, and checks a drawing's probabilities. */
 async function openAndClassify(browser: Browser, query: string, backend: string) {
-  const app = await openApp(browser, server.origin, query);
+  const app = await openApp(browser, e2e.server.origin, query);
   expect(await waitReady(app.page)).toBe(backend);
   await drawShirt(app.page);
   expect(sumsToOne((await readConfidences(app.page)).p)).toBe(true);
@@ -51,7 +36,7 @@ describe('backend selection', () => {
         expect(app.consoleErrors).toEqual([]);
         await app.page.close();
       }
-      const app = await openApp(browser, server.origin, '?backend=webgpu&lang=en');
+      const app = await openApp(browser, e2e.server.origin, '?backend=webgpu&lang=en');
       expect(await waitReady(app.page)).toBe('webgl');
       expect(await app.page.getByRole('status').first().textContent()).toMatch(
         /webgpu is not available here, using webgl/,
@@ -78,7 +63,7 @@ describe('backend selection', () => {
           };
         }
       });
-      const app = await openApp(browser, server.origin, '?lang=en');
+      const app = await openApp(browser, e2e.server.origin, '?lang=en');
       expect(await waitReady(app.page)).toBe('webgl');
       await drawShirt(app.page);
       await readConfidences(app.page);

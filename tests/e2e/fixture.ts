@@ -1,12 +1,15 @@
-// The server, Chromium and app page most browser test files share: started once per file.
+// The one set-up of every browser test file: `vite preview` of the build, a headless Chromium and,
+// when asked, the app opened on a page; started once per file, closed after it.
 import { afterAll, beforeAll } from 'vitest';
 import {
+  assertPrerequisites,
   launch,
   openApp,
   startServer,
   waitReady,
   type AppPage,
   type Browser,
+  type LaunchOptions,
   type Server,
 } from '../../support/browser/harness';
 
@@ -17,18 +20,37 @@ export interface AppFixture {
   readonly app: AppPage;
 }
 
+/** What {@link useApp} starts. */
+export interface AppOptions {
+  /** Opens the app at this query once started (e.g. `?lang=en`); without it tests open their own pages. */
+  query?: string;
+  /** Waits for the model on that page. */
+  ready?: boolean;
+  /** Chromium's options (read when it starts), or false when the tests launch their own browsers. */
+  browser?: LaunchOptions | (() => LaunchOptions) | false;
+  /** Serves this folder instead of dist/ (a copy the test may redeploy); false: no server either. */
+  serve?: { outDir: string } | false;
+  /** Runs once Chromium is up, before the page opens (e.g. to grant a permission). */
+  prepare?: (fixture: { server: Server; browser: Browser }) => Promise<void>;
+}
+
 /**
- * Registers beforeAll/afterAll that start the server and Chromium and, when `query` is given, open
- * the app there (and wait for the model when `ready`).
+ * Registers beforeAll/afterAll that check the build and the browser exist, start the server and
+ * Chromium and, when `query` is given, open the app there (and wait for the model when `ready`).
+ * Hooks a file registers before calling it run before it (e.g. to write a fake camera's video).
  */
-export function useApp(options: { query?: string; ready?: boolean } = {}): AppFixture {
+export function useApp(options: AppOptions = {}): AppFixture {
   let server: Server | undefined;
   let browser: Browser | undefined;
   let app: AppPage | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
+    assertPrerequisites();
+    if (options.serve === false) return;
+    server = await startServer(options.serve);
+    if (options.browser === false) return;
+    browser = await launch(typeof options.browser === 'function' ? options.browser() : options.browser);
+    await options.prepare?.({ server, browser });
     if (options.query === undefined) return;
     app = await openApp(browser, server.origin, options.query);
     if (options.ready) await waitReady(app.page);
@@ -40,7 +62,7 @@ export function useApp(options: { query?: string; ready?: boolean } = {}): AppFi
   });
 
   const set = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`e2e fixture: no ${name} (used before beforeAll, or no query given)`);
+    if (value === undefined) throw new Error(`e2e fixture: no ${name} (used before beforeAll, or not asked for)`);
     return value;
   };
   return {

@@ -9,54 +9,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { writeMjpeg } from '../helpers/mjpeg';
 import { devPhotos } from '../helpers/photos';
-import {
-  launch,
-  openApp,
-  readConfidences,
-  startServer,
-  waitReady,
-  type AppPage,
-  type Browser,
-  type Server,
-} from '../../support/browser/harness';
+import { openApp, readConfidences, waitReady } from '../../support/browser/harness';
+import { useApp } from './fixture';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CANDIDATES = [...devPhotos('pants', 2), ...devPhotos('t-shirt', 2), ...devPhotos('dress', 2)];
-let server: Server;
-let browser: Browser;
-let app: AppPage;
-let dir: string;
+const dir = mkdtempSync(join(tmpdir(), 'prenda-photo-e2e-'));
+const camera = join(dir, 'camera.mjpeg');
 let bad: BadImages;
+let classify: Promise<{ stdout: string }>;
 let cli: { file: string; top: { class: number; p: number }[] }[];
 
+// Before the fixture's hooks: the CLI starts, and the fake camera's video exists before Chromium.
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'prenda-photo-e2e-'));
-  const classify = promisify(execFile)(
+  classify = promisify(execFile)(
     join(ROOT, 'node_modules/.bin/tsx'),
     ['scripts/classify.ts', '--json', ...CANDIDATES],
     { cwd: ROOT },
   );
-  const camera = join(dir, 'camera.mjpeg');
   await Promise.all([
     writeMjpeg(devPhotos('pants', 2)[1]!, camera),
     writeBadImages(dir, CANDIDATES[0]!).then((b) => (bad = b)),
   ]);
-  server = await startServer();
-  // A fake camera playing a real photo; permission granted to this origin only (localhost is denied).
-  browser = await launch({
-    args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
-  });
-  await browser.context.grantPermissions(['camera'], { origin: server.origin });
-  app = await openApp(browser, server.origin, '?lang=en');
-  cli = JSON.parse((await classify).stdout);
-  await waitReady(app.page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+// A fake camera playing a real photo; permission granted to this origin only (localhost is denied).
+const e2e = useApp({
+  query: '?lang=en',
+  ready: true,
+  browser: { args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] },
+  prepare: ({ server, browser }) => browser.context.grantPermissions(['camera'], { origin: server.origin }),
 });
+
+beforeAll(async () => {
+  cli = JSON.parse((await classify).stdout);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Waits for the photo verdict of the latest input; returns its state, text and the top class. */
 async function verdict(page: Page): Promise<{ state: string; text: string; top: string }> {
@@ -79,7 +68,7 @@ const litPixels = (page: Page, selector: string) =>
 
 describe('photos in Chromium', () => {
   it('a real photo shows photo → mask → crop → 28×28, fills the preview and the confidences', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.setInputFiles('[data-testid=photo-input]', CANDIDATES[0]!);
     const v = await verdict(page);
     expect(v.text).toMatch(/Looks like|Not sure/);
@@ -92,14 +81,14 @@ describe('photos in Chromium', () => {
     expect(steps.map((s) => s[0])).toEqual(['photo', 'mask', 'crop', 'input']);
     expect(Math.max(Number(steps[0]![1]), Number(steps[0]![2]))).toBe(160);
     expect(steps[3]!.slice(1)).toEqual([28, 28]);
-    const manifest = await (await fetch(`${server.origin}/models/manifest.json`)).json();
+    const manifest = await (await fetch(`${e2e.server.origin}/models/manifest.json`)).json();
     if (manifest.models.some((m: { id: string }) => m.id === 'photo')) {
       expect(await page.inputValue('[data-testid=model-select]')).toBe('photo');
     }
   });
 
   it('applies EXIF orientation while decoding: a sideways-stored phone photo comes out upright', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const [w, h] = [800, 400]; // stored landscape, EXIF 6: upright it is 400×800
     const raw = Buffer.alloc(w * h * 3, 220);
     for (let y = 100; y < 300; y++) for (let x = 100; x < 300; x++) raw.fill(30, (y * w + x) * 3, (y * w + x) * 3 + 3);
@@ -126,7 +115,7 @@ describe('photos in Chromium', () => {
   });
 
   it('gives the same top class as `npm run classify` for the same photo', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const margin = (r: (typeof cli)[number]) => r.top[0]!.p - r.top[1]!.p;
     const best = [...cli].sort((a, b) => margin(b) - margin(a))[0]!;
     const file = CANDIDATES.find((c) => c.endsWith(best.file.split('/').pop()!))!;
@@ -139,7 +128,7 @@ describe('photos in Chromium', () => {
   });
 
   it('bad files get a clear message or "not sure", never a crash, and the app keeps working', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const expectations: [string, RegExp][] = [
       [bad.text, /not an image file/],
       [bad.empty, /empty/],
@@ -174,11 +163,11 @@ describe('photos in Chromium', () => {
         .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, bytes);
     await verdict(page);
-    expect(app.consoleErrors).toEqual([]);
+    expect(e2e.app.consoleErrors).toEqual([]);
   });
 
   it('live camera: confidences on frames, capture freezes a frame, switch and stop', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     await page.click('[data-testid=camera-start]');
     await page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
     expect(
@@ -208,7 +197,7 @@ describe('photos in Chromium', () => {
   });
 
   it('a denied camera says so and falls back to a file input that opens the camera app', async () => {
-    const denied = await openApp(browser, server.origin.replace('127.0.0.1', 'localhost'), '?lang=en');
+    const denied = await openApp(e2e.browser, e2e.server.origin.replace('127.0.0.1', 'localhost'), '?lang=en');
     const { page } = denied;
     await waitReady(page);
     await page.click('[data-testid=camera-start]');

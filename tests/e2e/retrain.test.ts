@@ -8,15 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRAIN_DATA } from '../../src/core/retrain/replay-mix';
 import { devPhotos } from '../helpers/photos';
-import {
-  launch,
-  openApp,
-  startServer,
-  waitReady,
-  type AppPage,
-  type Browser,
-  type Server,
-} from '../../support/browser/harness';
+import { launch, openApp, waitReady, type AppPage, type Browser, type Server } from '../../support/browser/harness';
 import {
   addSamples,
   drawCross,
@@ -27,6 +19,7 @@ import {
   topClass,
   waitFinished,
 } from '../../support/browser/retrain-drive';
+import { useApp } from './fixture';
 
 const require = createRequire(import.meta.url);
 const BAG = 8;
@@ -55,20 +48,15 @@ const waitCurrent = (id: string) =>
     id,
   );
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  // The page's own backend (WebGL here); the worker picks its own (wasm on SwiftShader).
-  app = await openApp(browser, server.origin, '?lang=en&model=mlp');
+// The page's own backend (WebGL here); the worker picks its own (wasm on SwiftShader).
+const e2e = useApp({ query: '?lang=en&model=mlp', ready: true });
+
+beforeAll(() => {
+  ({ server, browser, app } = e2e);
   page = app.page;
-  await waitReady(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(downloads, { recursive: true, force: true });
-});
+afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
 describe('retraining in Chromium', () => {
   it('serves the shipped replay and test data byte for byte (gzip kept, not unpacked in transit)', async () => {

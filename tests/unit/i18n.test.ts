@@ -36,6 +36,11 @@ describe('the translator', () => {
     const unknown: StringKey = 'lab.noSuchString';
     // @ts-expect-error -- keys are namespaced: a bare key is not one.
     const bare: StringKey = 'chartLoss';
-    expect([Object.keys(es), unknown, bare]).toEqual([['hello'], 'lab.noSuchString', 'chartLoss']);
+    expect([Object.keys(en), Object.keys(es), unknown, bare]).toEqual([
+      ['hello', 'bye'],
+      ['hello'],
+      'lab.noSuchString',
+      'chartLoss',
+    ]);
   });
 });

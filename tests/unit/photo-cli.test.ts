@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,7 @@ interface Row {
   probs?: number[];
   sure?: boolean;
   error?: string;
+  skipped?: string;
 }
 
 let dir: string;
@@ -75,6 +76,43 @@ describe('npm run classify', () => {
     expect(lines[0]).toMatch(/^model \S+/);
     expect(lines).toHaveLength(1 + devPhotos('skirt', 99).length);
     expect(lines[1]).toMatch(/skirt\/.+\.jpg: [\w/ -]+ \d+\.\d %, .+ %, .+ %/);
+  });
+});
+
+describe('npm run classify, used wrongly', () => {
+  it('names the known models in one short line for an unknown one (exit 2), before any tfjs output', async () => {
+    const out = await run('classify.ts', ['--model', 'nosuch', 'x.jpg']);
+    expect(out).toHaveProperty('failed', 2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim()).toBe('error: unknown model "nosuch"; known models: cnn, mlp, photo');
+  });
+
+  it('says so and fails when a folder holds no images, listing what it skipped and why', async () => {
+    const folder = join(dir, 'no-images');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(folder, 'notes.txt'), 'not a photo');
+    const out = await run('classify.ts', [folder]);
+    expect(out).toHaveProperty('failed', 1);
+    expect(out.stdout).toMatch(/logo\.svg: skipped: SVG is a vector drawing, not a photo: export it as PNG or JPEG/);
+    expect(out.stdout).toMatch(/notes\.txt: skipped: not an image file \(\.txt\)/);
+    expect(out.stderr).toMatch(/^No images to classify in .*no-images \(2 other files skipped, listed above\)$/m);
+  });
+
+  it('classifies the images of a folder and lists every other file with the reason it was skipped', async () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder);
+    symlinkSync(devPhotos('pants')[0]!, join(folder, 'pants.jpg'));
+    writeFileSync(join(folder, 'drawing.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(folder, '.DS_Store'), '');
+    const out = await run('classify.ts', ['--json', folder]);
+    expect(out).not.toHaveProperty('failed');
+    const rows = JSON.parse(out.stdout) as Row[];
+    expect(rows.map((r) => [basename(r.file), r.skipped ?? (r.probs ? 'classified' : r.error)])).toEqual([
+      ['pants.jpg', 'classified'],
+      ['.DS_Store', 'hidden file'],
+      ['drawing.svg', 'SVG is a vector drawing, not a photo: export it as PNG or JPEG'],
+    ]);
   });
 });
 

@@ -6,7 +6,9 @@ import { checkManifest, type Manifest } from '../../src/core/manifest';
 import { accuracyOf, confusionMatrix } from '../../src/core/metrics';
 import { evaluate } from '../../src/ml/evaluate';
 import { FASHION_MNIST_FILES, readFashionMnist, type FashionMnist } from '../../scripts/lib/dataset-source';
-import { fileLoadHandler } from '../../scripts/lib/model-files';
+import { fileLoadHandler, readModelFiles } from '../../scripts/lib/model-files';
+import { ACCURACY_TOLERANCE } from '../../scripts/lib/quantize-model';
+import { storedDtype } from '../../scripts/lib/weight-quantization';
 import { initNodeBackend } from '../../scripts/lib/tf-node';
 import { fashionMnistDir } from '../helpers/require';
 
@@ -47,6 +49,22 @@ describe('the committed models', () => {
   });
 
   for (const entry of manifest.models) {
+    it(`${entry.id}: weights stored as the manifest says, within 0.1 point of the float32 accuracy`, () => {
+      const files = readModelFiles(join(MODELS, entry.file));
+      expect(files.weightData.byteLength).toBe(entry.bytes);
+      expect(storedDtype(files.specs)).toBe(entry.weights?.dtype ?? 'float32');
+      if (!entry.weights) return; // float32 as trained: nothing was traded
+      const float32 = entry.weights.float32;
+      expect(float32.bytes).toBe(entry.parameters * 4);
+      expect(Math.abs(entry.testAccuracy - float32.testAccuracy)).toBeLessThanOrEqual(ACCURACY_TOLERANCE + 1e-9);
+      const shipped = entry.weights.tried.find((t) => t.dtype === entry.weights!.dtype);
+      expect(shipped).toEqual({ dtype: entry.weights.dtype, bytes: entry.bytes, testAccuracy: entry.testAccuracy });
+      // Nothing smaller was within the tolerance.
+      for (const t of entry.weights.tried.filter((t) => t.bytes < entry.bytes)) {
+        expect(Math.abs(t.testAccuracy - float32.testAccuracy)).toBeGreaterThan(ACCURACY_TOLERANCE);
+      }
+    });
+
     it(`${entry.id}: read back with stock tf.loadLayersModel, scores what the manifest says on the 10,000 test images`, async () => {
       const model = await tf.loadLayersModel(fileLoadHandler(join(MODELS, entry.file)));
       expect(model.countParams()).toBe(entry.parameters);

@@ -8,7 +8,11 @@ describe('URL parameters (docs/ui-contract.md)', () => {
   });
 
   it('ignores unknown values', () => {
-    expect(parseUrlParams('?backend=metal&lang=fr&model=')).toEqual({});
+    expect(parseUrlParams('?backend=metal&lang=fr&model=&safe=yes')).toEqual({});
+  });
+
+  it('reads the safe start, ?safe=1', () => {
+    expect(parseUrlParams('?safe=1&model=mlp')).toEqual({ safe: true, model: 'mlp' });
   });
 
   it('picks Spanish for es-* devices, English otherwise, and lets ?lang= override', () => {

@@ -1,3 +1,4 @@
+import { toStorageError } from './storage-errors';
 import type { Sample } from './samples';
 
 /** Accuracies measured before or after a run (null: nothing to measure on). */
@@ -39,6 +40,25 @@ export interface VersionSlot {
   meta: VersionMeta;
 }
 
+/** Several writes applied together, in one transaction: all of them or none. */
+export interface StoreChange {
+  putSamples?: readonly Sample[];
+  deleteSamples?: readonly string[];
+  putSlot?: VersionSlot;
+  deleteSlot?: string;
+  /** New pointer to the version in use (undefined: unchanged). */
+  current?: string | null;
+}
+
+/** The stores a record can sit in. */
+export type RecordStore = 'samples' | 'versions' | 'weights';
+
+/** A record as stored, not checked: what a repair view lists. */
+export interface RawRecord {
+  key: IDBValidKey;
+  value: unknown;
+}
+
 /** Persistence of samples, model versions and the pointer to the version in use. */
 export interface RetrainStore {
   samples(): Promise<Sample[]>;
@@ -51,6 +71,14 @@ export interface RetrainStore {
   /** Id of the version in use, or null for the shipped model. */
   getCurrent(): Promise<string | null>;
   setCurrent(id: string | null): Promise<void>;
+  /** Applies `change` in one transaction: all or nothing. */
+  commit(change: StoreChange): Promise<void>;
+  /** Gives stored sample `id` class `label`; false, writing nothing, when it is no longer stored. */
+  relabelSample(id: string, label: number): Promise<boolean>;
+  /** Every record of `store` as stored, unchecked. */
+  rawRecords(store: RecordStore): Promise<RawRecord[]>;
+  /** Deletes one record of `store`, whatever it holds. */
+  deleteRecord(store: RecordStore, key: IDBValidKey): Promise<void>;
 }
 
 /** A store that keeps everything in memory (tests, and private modes without IndexedDB). */
@@ -58,6 +86,7 @@ export function memoryStore(): RetrainStore {
   const samples = new Map<string, Sample>();
   const slots = new Map<string, VersionSlot>();
   let current: string | null = null;
+  const weightsOf = ({ meta: _meta, ...weights }: VersionSlot) => weights;
   return {
     samples: async () => [...samples.values()],
     putSample: async (s) => void samples.set(s.id, s),
@@ -68,6 +97,29 @@ export function memoryStore(): RetrainStore {
     deleteSlot: async (id) => void slots.delete(id),
     getCurrent: async () => current,
     setCurrent: async (id) => void (current = id),
+    commit: async (change) => {
+      for (const s of change.putSamples ?? []) samples.set(s.id, s);
+      for (const id of change.deleteSamples ?? []) samples.delete(id);
+      if (change.putSlot) slots.set(change.putSlot.id, change.putSlot);
+      if (change.deleteSlot !== undefined) slots.delete(change.deleteSlot);
+      if (change.current !== undefined) current = change.current;
+    },
+    relabelSample: async (id, label) => {
+      const sample = samples.get(id);
+      if (sample) samples.set(id, { ...sample, label });
+      return sample !== undefined;
+    },
+    rawRecords: async (store) => {
+      const values =
+        store === 'samples'
+          ? [...samples.values()]
+          : [...slots.values()].map((s) => (store === 'versions' ? s.meta : weightsOf(s)));
+      return values.map((value) => ({ key: value.id, value }));
+    },
+    deleteRecord: async (store, key) => {
+      if (store === 'samples') samples.delete(String(key));
+      else slots.delete(String(key));
+    },
   };
 }
 
@@ -131,6 +183,26 @@ export function withMemoryFallback(primary: RetrainStore, report: (problem: Stor
       );
     },
     getCurrent: async () => (memoryCurrent ? memory.getCurrent() : read(primary.getCurrent, null)),
+    // Atomic writes never fall back to memory: the caller is told (typed) and decides.
+    commit: async (change) => {
+      try {
+        await primary.commit(change);
+      } catch (err) {
+        throw toStorageError(err);
+      }
+      await memory.commit({ deleteSamples: change.deleteSamples, deleteSlot: change.deleteSlot });
+      if (change.current !== undefined) memoryCurrent = false;
+    },
+    relabelSample: async (id, label) => {
+      if (await memory.relabelSample(id, label)) return true;
+      try {
+        return await primary.relabelSample(id, label);
+      } catch (err) {
+        throw toStorageError(err);
+      }
+    },
+    rawRecords: (store) => primary.rawRecords(store),
+    deleteRecord: (store, key) => primary.deleteRecord(store, key),
     setCurrent: async (id) => {
       // A version that only lives in memory must not be named by the persistent pointer.
       const inMemory = id !== null && (await memory.getSlot(id)) !== undefined;

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RetrainStore, VersionMeta, VersionSlot } from '../../core/retrain/retrain-store';
+import type { RetrainStore, StoreChange, VersionMeta, VersionSlot } from '../../core/retrain/retrain-store';
 import type { Sample } from '../../core/retrain/samples';
+import { toStorageError } from '../../core/retrain/storage-errors';
 
 /** Name of Prenda's own IndexedDB database (tfjs's `indexeddb://` store is not used). */
 export const DB_NAME = 'prenda-retrain';
@@ -16,6 +17,37 @@ interface PrendaDb extends DBSchema {
 }
 
 const CURRENT = 'current';
+const ALL = ['samples', 'versions', 'weights', 'settings'] as const;
+
+/**
+ * Issues every write of `change` in one readwrite transaction and waits for it to commit. A write
+ * that throws at once (a value that cannot be stored) aborts the transaction, as one that fails
+ * later does, so none of the writes land. Errors come out as StorageFullError or StorageUnavailableError.
+ */
+async function commitChange(db: IDBPDatabase<PrendaDb>, change: StoreChange): Promise<void> {
+  const tx = db.transaction(ALL, 'readwrite');
+  const requests: Promise<unknown>[] = [];
+  try {
+    for (const s of change.putSamples ?? []) requests.push(tx.objectStore('samples').put(s));
+    for (const id of change.deleteSamples ?? []) requests.push(tx.objectStore('samples').delete(id));
+    if (change.deleteSlot !== undefined) {
+      requests.push(tx.objectStore('versions').delete(change.deleteSlot));
+      requests.push(tx.objectStore('weights').delete(change.deleteSlot));
+    }
+    if (change.putSlot) {
+      const { meta, ...weights } = change.putSlot;
+      requests.push(tx.objectStore('weights').put(weights), tx.objectStore('versions').put(meta));
+    }
+    if (change.current !== undefined) requests.push(tx.objectStore('settings').put(change.current, CURRENT));
+  } catch (err) {
+    tx.abort();
+    await Promise.allSettled([...requests, tx.done]);
+    throw toStorageError(err);
+  }
+  const results = await Promise.allSettled([...requests, tx.done]);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw toStorageError(failed.reason ?? tx.error);
+}
 
 /**
  * Opens the database (creating stores that are missing, never dropping any, so data survives
@@ -58,5 +90,22 @@ export async function openIdbStore(): Promise<RetrainStore> {
     },
     getCurrent: async () => (await db.get('settings', CURRENT)) ?? null,
     setCurrent: async (id) => void (await db.put('settings', id, CURRENT)),
+    commit: (change) => commitChange(db, change),
+    async relabelSample(id, label) {
+      const tx = db.transaction('samples', 'readwrite');
+      const sample = await tx.store.get(id);
+      if (sample) await tx.store.put({ ...sample, label });
+      await tx.done;
+      return sample !== undefined;
+    },
+    async rawRecords(store) {
+      const tx = db.transaction(store);
+      const records: { key: IDBValidKey; value: unknown }[] = [];
+      for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue())
+        records.push({ key: cursor.key, value: cursor.value });
+      await tx.done;
+      return records;
+    },
+    deleteRecord: (store, key) => db.delete(store, key as string),
   };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { IMAGE_PIXELS, IMAGE_SIDE, NUM_CLASSES } from '../../core/classes';
+import { readLayersModel } from '../../core/retrain/read-model';
 
 /** A layers model's parts as plain, transferable data (what a version slot stores). */
 export interface ModelParts {
@@ -99,7 +100,13 @@ export async function loadChecked(parts: ModelParts): Promise<LayersModel> {
   }
 }
 
-/** Loads a tfjs layers model from its model.json and weight files, chosen together by the user. */
-export function modelFromFiles(json: File, weights: File[]): Promise<LayersModel> {
-  return loadLayersModel(tf.io.browserFiles([json, ...weights]));
+/**
+ * Loads a tfjs layers model from its model.json and weight files, chosen together by the user,
+ * after checking them completely (JSON, schema, exact weight bytes, finite values): throws ImportError.
+ */
+export async function modelFromFiles(json: File, weights: File[]): Promise<LayersModel> {
+  const files = await Promise.all(
+    [json, ...weights].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  return partsToModel(readLayersModel(files));
 }

@@ -1,0 +1,100 @@
+// Lighthouse (pinned 12.2.3, default config = mobile preset with simulated throttling) against the
+// built app served by `vite preview` on localhost, in the system Chromium launched here, headless.
+// Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR]
+// (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import lighthouse from 'lighthouse';
+import { preview } from 'vite';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1' },
+    requests: { type: 'string', default: '0' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+
+/** Starts headless Chromium with a fresh profile and resolves the DevTools port it chose. */
+function startChromium(profile: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(CHROMIUM, [
+    '--headless=new',
+    ...FLAGS,
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+    '--remote-debugging-port=0',
+    'about:blank',
+  ]);
+  return new Promise((res, rej) => {
+    let text = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
+      if (found) res({ port: Number(found[1]), child });
+    });
+    child.once('exit', (code) => rej(new Error(`Chromium exited (${code}) before DevTools was ready:\n${text}`)));
+  });
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const ms = (v: number | undefined): string => `${Math.round(v ?? NaN)} ms`;
+
+const server = await preview({
+  root: ROOT,
+  logLevel: 'error',
+  build: { outDir: resolve(args.dist!) },
+  preview: { host: 'localhost', port: 0, open: false },
+});
+const url = server.resolvedUrls!.local[0]!;
+try {
+  for (let run = 1; run <= Number(args.runs); run++) {
+    const profile = mkdtempSync(join(tmpdir(), 'prenda-lighthouse-'));
+    const chromium = await startChromium(profile);
+    try {
+      const before = load();
+      const result = await lighthouse(url, {
+        port: chromium.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      if (!result) throw new Error('Lighthouse returned no result');
+      const { categories, audits } = result.lhr;
+      const score = (id: string): string => categories[id]?.score?.toFixed(2) ?? 'n/a';
+      const value = (id: string): number | undefined => audits[id]?.numericValue;
+      console.log(`Lighthouse ${result.lhr.lighthouseVersion}, ${result.lhr.configSettings.formFactor}, ${url}`);
+      console.log(
+        `performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`,
+      );
+      console.log(
+        `TBT ${ms(value('total-blocking-time'))}, TTI ${ms(value('interactive'))}, ` +
+          `LCP ${ms(value('largest-contentful-paint'))}, FCP ${ms(value('first-contentful-paint'))}, ` +
+          `CLS ${(value('cumulative-layout-shift') ?? NaN).toFixed(3)}, ` +
+          `total transfer ${((value('total-byte-weight') ?? NaN) / 1024).toFixed(0)} KiB`,
+      );
+      console.log(`load average (1, 5, 15 min): before ${before}, after ${load()}`);
+      const requests = (audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] })
+        ?.items;
+      for (const r of [...(requests ?? [])]
+        .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+        .slice(0, Number(args.requests))) {
+        console.log(`  ${((r.transferSize ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${r.url}`);
+      }
+    } finally {
+      chromium.child.kill();
+      await new Promise((r) => chromium.child.once('exit', r));
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await server.close();
+}
