@@ -125,5 +125,7 @@ export default defineConfig({
   build: { target: 'es2022', assetsInlineLimit: 0 },
   // The retraining worker is a module worker: ES chunks let it share tfjs with the page and load
   // its backend on demand (the default iife format would inline every backend into one file).
-  worker: { format: 'es' },
+  // The plan's worker plugin sees each worker's own chunk graph, so the classification worker's
+  // wasm and WebGL backends are core and its WebGPU and cpu ones lazy, like the page's.
+  worker: { format: 'es', plugins: () => [plan.workerPlugin] },
 });

@@ -33,7 +33,11 @@ async function classify(job: Job): Promise<void> {
     // Solid has patched the bars synchronously by now.
     performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
   } catch (err) {
-    if (classifier !== activeClassifier()) return; // dropped mid-flight; lastJob re-runs when ready
+    if (classifier !== activeClassifier()) {
+      // Dropped mid-flight (model switch, GPU loss): lastJob re-runs on the next classifier.
+      if (engineState() === 'ready' && lastJob) scheduler.submit(lastJob);
+      return;
+    }
     const name = backendName();
     const message = errorText(err);
     if (name === 'webgl' || name === 'webgpu') void recoverFromLoss(name, message);

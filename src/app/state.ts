@@ -8,6 +8,12 @@ export type EngineState = 'loading' | 'ready' | 'error';
 
 /** Backend being started or in use ('' before the first attempt). */
 export const [backendName, setBackendName] = createSignal<BackendName | ''>('');
+/** Where the classifier runs: in a worker or on the page ('' before it is known). */
+export const [classifyWhere, setClassifyWhere] = createSignal<'worker' | 'main' | ''>('');
+/** GPU backend warming up in a worker while {@link backendName} answers, or null. */
+export const [warming, setWarming] = createSignal<BackendName | null>(null);
+/** Backend batch work (the Evaluation view) runs on: the fastest one measured ('' before any). */
+export const [batchBackend, setBatchBackend] = createSignal<string>('');
 /** Whether the model is loaded and warmed up. */
 export const [engineState, setEngineState] = createSignal<EngineState>('loading');
 /** Duration of the latest preprocessing + inference, in milliseconds. */

@@ -1,12 +1,15 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createSignal } from 'solid-js';
 import type { Classifier } from '../ml/classifier';
+import type { ModelParts } from '../ml/retrain/model-artifacts';
 
 /** A user's retrained model version, used instead of the manifest model (see state/versions). */
 export interface UserModel {
   id: string;
   /** Builds the model on the active backend (again after a GPU loss). */
   load: () => Promise<LayersModel>;
+  /** Its stored topology and weights, unchecked and without tfjs (the classification worker checks them). */
+  parts: () => Promise<ModelParts>;
   /** Told when loading failed; the manifest model is used instead. */
   onError: (err: unknown) => void;
   /** Told when the user picked a manifest model instead. */
@@ -57,4 +60,27 @@ export function loaded(): void {
   setVersion(current?.id ?? null);
   failure?.();
   failure = null;
+}
+
+/**
+ * The user's version as parts for the classification worker, or null for the manifest model.
+ * A version that cannot be read is recorded as failed (reported by {@link loaded}).
+ */
+export async function userParts(): Promise<ModelParts | null> {
+  const user = current;
+  if (!user) return null;
+  try {
+    return await user.parts();
+  } catch (err) {
+    userFailed(err);
+    return null;
+  }
+}
+
+/** Records that the version in use could not be used; the manifest model runs instead. */
+export function userFailed(err: unknown): void {
+  const user = current;
+  if (!user) return;
+  current = null;
+  failure = () => user.onError(err);
 }

@@ -27,6 +27,8 @@ export interface UrlParams {
   trainBackend?: BackendName;
   /** `?safe=1`: start with the shipped model, read nothing stored, write nothing (the way out of broken storage). */
   safe?: true;
+  /** `?worker=0`: classify on the page instead of in a worker (the fallback path, for tests and comparisons). */
+  worker?: false;
 }
 
 /** True when `name` is a known backend. */
@@ -50,6 +52,7 @@ export function parseUrlParams(search: string): UrlParams {
   const trainBackend = q.get('trainBackend');
   if (isBackendName(trainBackend)) out.trainBackend = trainBackend;
   if (q.get('safe') === '1') out.safe = true;
+  if (q.get('worker') === '0') out.worker = false;
   return out;
 }
 

@@ -12,12 +12,13 @@ export interface PredictAllOptions {
 }
 
 /**
- * Class probabilities (count × 10, row-major) of `count` uint8 28×28 images on the active backend,
+ * Class probabilities (count × 10, row-major) of `count` 28×28 images (uint8 0..255 or float
+ * 0..1) on the active backend,
  * in batches, reading each batch back with `await data()` so the UI thread never blocks on the GPU.
  */
 export async function predictAll(
   model: LayersModel,
-  images: Uint8Array,
+  images: Uint8Array | Float32Array,
   count: number,
   { batchSize = 500, onProgress, signal }: PredictAllOptions = {},
 ): Promise<Float32Array> {
@@ -28,7 +29,8 @@ export async function predictAll(
     if (signal?.aborted) throw signal.reason ?? new DOMException('Evaluation cancelled', 'AbortError');
     const n = Math.min(batchSize, count - start);
     const src = images.subarray(start * IMAGE_PIXELS, (start + n) * IMAGE_PIXELS);
-    for (let i = 0; i < src.length; i++) scaled[i] = src[i]! / 255;
+    if (src instanceof Uint8Array) for (let i = 0; i < src.length; i++) scaled[i] = src[i]! / 255;
+    else scaled.set(src);
     const out = tf.tidy(() => {
       const x = tf.tensor(scaled.subarray(0, n * IMAGE_PIXELS), [n, ...shape], 'float32');
       return model.predict(x) as tf.Tensor;

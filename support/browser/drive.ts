@@ -1,14 +1,18 @@
 // Drives the app through docs/ui-contract.md only: test ids, data attributes and the mouse.
 import type { Page } from 'playwright-core';
 
-/** Waits until the model is loaded and warmed up; returns the active backend's name. */
+/**
+ * Waits until the model is loaded and warmed up, and no GPU backend is still warming up behind
+ * wasm (`data-warming`); returns the active backend's name.
+ */
 export async function waitReady(page: Page, timeout = 90_000): Promise<string> {
   const badge = page.locator('[data-testid=backend]');
   await page.waitForFunction(
     () => {
-      const state = document.querySelector('[data-testid=backend]')?.getAttribute('data-state');
+      const el = document.querySelector('[data-testid=backend]');
+      const state = el?.getAttribute('data-state');
       if (state === 'error') throw new Error(document.querySelector('[data-testid=error]')?.textContent ?? 'error');
-      return state === 'ready';
+      return state === 'ready' && !el?.hasAttribute('data-warming');
     },
     undefined,
     { timeout },
@@ -47,6 +51,37 @@ export async function drawShirt(page: Page): Promise<void> {
   await page.mouse.up();
   await page.getByRole('button', { name: /^(Fill|Rellenar)$/ }).click();
   await page.mouse.click(...at(50, 60));
+  await page.getByRole('button', { name: /^(Brush|Pincel)$/ }).click();
+}
+
+/**
+ * Draws a pair of trousers (outline, then filled) with about `moves` pointer moves in all: the
+ * drawing the speed figures of issue 11 use.
+ */
+export async function drawTrouser(page: Page, moves = 60): Promise<void> {
+  const box = await page.locator('[data-testid=draw-canvas]').boundingBox();
+  if (!box) throw new Error('draw-canvas is not visible');
+  const at = (x: number, y: number): [number, number] => [
+    box.x + (x / 100) * box.width,
+    box.y + (y / 100) * box.height,
+  ];
+  const outline: [number, number][] = [
+    [32, 10],
+    [68, 10],
+    [74, 92],
+    [56, 92],
+    [50, 36],
+    [44, 92],
+    [26, 92],
+    [32, 10],
+  ];
+  const steps = Math.max(1, Math.round(moves / (outline.length - 1)));
+  await page.mouse.move(...at(...outline[0]!));
+  await page.mouse.down();
+  for (const p of outline.slice(1)) await page.mouse.move(...at(...p), { steps });
+  await page.mouse.up();
+  await page.getByRole('button', { name: /^(Fill|Rellenar)$/ }).click();
+  await page.mouse.click(...at(50, 20));
   await page.getByRole('button', { name: /^(Brush|Pincel)$/ }).click();
 }
 

@@ -134,4 +134,4 @@ export async function openApp(browser: Browser, origin: string, query = ''): Pro
   return { page, consoleErrors, requests };
 }
 
-export { drawShirt, readConfidences, waitReady } from './drive';
+export { drawShirt, drawTrouser, readConfidences, waitReady } from './drive';

@@ -43,8 +43,16 @@ const workerImports = (code: string): string[] =>
     (m) => m[1] ?? m[2]!,
   );
 
-/** The chunk and asset files the entry needs (see the header comment), dist-relative. */
-export function startupFiles(bundle: Record<string, { type: string }>, lazy: RegExp): Set<string> {
+/**
+ * The chunk and asset files the entry needs (see the header comment), dist-relative. A worker
+ * script the entry reaches brings what `workers` says it needs (its own bundle's closure, from
+ * {@link precachePlan}'s worker plugin), else the chunks it imports statically.
+ */
+export function startupFiles(
+  bundle: Record<string, { type: string }>,
+  lazy: RegExp,
+  workers: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Set<string> {
   const chunks = new Map<string, ChunkLike>();
   for (const item of Object.values(bundle)) {
     if (item.type === 'chunk') chunks.set((item as ChunkLike).fileName, item as ChunkLike);
@@ -54,11 +62,13 @@ export function startupFiles(bundle: Record<string, { type: string }>, lazy: Reg
     const chunk = chunks.get(file);
     if (out.has(file)) return;
     if (!chunk) {
-      // A worker script reached from a core chunk: keep it and the chunks it imports statically.
+      // A worker script reached from a core chunk: keep it and the chunks it needs.
       const asset = bundle[file] as { source?: string | Uint8Array } | undefined;
       if (!file.endsWith('.js') || typeof asset?.source !== 'string') return;
       out.add(file);
-      for (const dep of workerImports(asset.source)) visit(`${file.replace(/[^/]*$/, '')}${dep}`, false);
+      const closure = workers.get(file);
+      if (closure) for (const dep of closure) visit(dep, false);
+      else for (const dep of workerImports(asset.source)) visit(`${file.replace(/[^/]*$/, '')}${dep}`, false);
       return;
     }
     if (dynamic && chunk.isDynamicEntry && lazy.test(chunk.facadeModuleId ?? '')) return;
@@ -78,9 +88,13 @@ export function startupFiles(bundle: Record<string, { type: string }>, lazy: Reg
  */
 export function precachePlan(options: PrecachePlanOptions): {
   plugin: Plugin;
+  /** For `worker.plugins`: records what each worker bundle's entry needs (same rules, its own chunk graph). */
+  workerPlugin: Plugin;
   transform: (entries: BuildEntry[]) => Promise<{ manifest: BuildEntry[]; warnings: string[] }>;
 } {
   let startup = new Set<string>();
+  // Each worker is bundled apart (before the app's bundle is written): its entry → its files.
+  const workers = new Map<string, Set<string>>();
   const groupOf = (url: string): AssetGroup => {
     if (startup.has(url) || options.core.some((pattern) => pattern.test(url))) return 'core';
     return options.groups.find(([pattern]) => pattern.test(url))?.[1] ?? 'lazy';
@@ -90,7 +104,17 @@ export function precachePlan(options: PrecachePlanOptions): {
       name: 'prenda-precache-plan',
       apply: 'build',
       generateBundle(_, bundle) {
-        startup = startupFiles(bundle, options.lazy);
+        startup = startupFiles(bundle, options.lazy, workers);
+      },
+    },
+    workerPlugin: {
+      name: 'prenda-precache-plan-worker',
+      apply: 'build',
+      generateBundle(_, bundle) {
+        // A worker build has one entry, the worker script.
+        const files = startupFiles(bundle, options.lazy);
+        for (const item of Object.values(bundle))
+          if (item.type === 'chunk' && item.isEntry) workers.set(item.fileName, files);
       },
     },
     transform: async (entries) => {

@@ -46,10 +46,10 @@ describe('backend selection', () => {
     }
   });
 
-  it('falls back to wasm when the WebGL context is lost, and keeps classifying', async () => {
+  it('falls back to wasm when the WebGL context is lost, and keeps classifying (worker and page)', async () => {
     const browser = await launch();
     try {
-      // Keep a handle on every WebGL context so the test can lose them like a GPU reset would.
+      // Keep a handle on every WebGL context of the page so the test can lose them like a GPU reset would.
       await browser.context.addInitScript(() => {
         const contexts: WebGLRenderingContext[] = [];
         (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts = contexts;
@@ -63,16 +63,28 @@ describe('backend selection', () => {
           };
         }
       });
-      const app = await openApp(browser, e2e.server.origin, '?lang=en');
-      expect(await waitReady(app.page)).toBe('webgl');
-      await drawShirt(app.page);
-      await readConfidences(app.page);
-      await app.page.evaluate(() => {
-        for (const gl of (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts) {
-          gl.getExtension('WEBGL_lose_context')?.loseContext();
+      for (const query of ['?lang=en', '?lang=en&worker=0']) {
+        const app = await openApp(browser, e2e.server.origin, query);
+        expect(await waitReady(app.page)).toBe('webgl');
+        await drawShirt(app.page);
+        await readConfidences(app.page);
+        await app.page.evaluate(() => {
+          for (const gl of (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts) {
+            gl.getExtension('WEBGL_lose_context')?.loseContext();
+          }
+        });
+        // In a classification worker, tfjs's global engine holds the context (init scripts do not run there).
+        for (const worker of app.page.workers()) {
+          await worker.evaluate(() => {
+            type Engine = { backendName?: string; backend?: { gpgpu?: { gl?: WebGLRenderingContext } } };
+            const engine = (globalThis as unknown as { _tfengine?: Engine })._tfengine;
+            if (engine?.backendName === 'webgl')
+              engine.backend?.gpgpu?.gl?.getExtension('WEBGL_lose_context')?.loseContext();
+          });
         }
-      });
-      await expectRecoveredOn(app.page, 'wasm', /switched to wasm/);
+        await expectRecoveredOn(app.page, 'wasm', /switched to wasm/);
+        await app.page.close();
+      }
     } finally {
       await browser.close();
     }

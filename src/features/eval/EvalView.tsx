@@ -3,7 +3,7 @@ import { TEST_SET_FILES } from '../../core/test-set';
 import { selectModel } from '../../app/engine';
 import { format } from '../../app/format';
 import { lang, t } from '../../app/i18n';
-import { backendName, engineState, modelId, models } from '../../app/state';
+import { batchBackend, engineState, modelId, models } from '../../app/state';
 import '../../ui/page.css';
 import { ConfusedPairs } from './ConfusedPairs';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -15,11 +15,11 @@ const pct = (share: number) => format.percent(share, 2);
 
 /** Evaluation view: the selected model on all 10,000 test images, its confusion matrix and its mistakes. */
 export function EvalView() {
-  createEffect(on([modelId, engineState, backendName], () => void evaluateActiveModel()));
+  createEffect(on([modelId, engineState, batchBackend], () => void evaluateActiveModel()));
   const entry = () => models().find((m) => m.id === modelId());
   const current = () => {
     const e = evaluation();
-    return e && e.modelId === modelId() && e.backend === backendName() ? e : null;
+    return e && e.modelId === modelId() && e.backend === batchBackend() ? e : null;
   };
   return (
     <main class="page evaluation" data-testid="eval" data-state={evalPhase()}>

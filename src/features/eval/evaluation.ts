@@ -6,7 +6,7 @@ import { argmaxRows, TEST_SET_FILES } from '../../core/test-set';
 import { errorText } from '../../core/errors';
 import { fetchBytes } from '../../app/assets';
 import { activeClassifier } from '../../app/engine';
-import { backendName, engineState, modelId } from '../../app/state';
+import { batchBackend, engineState, modelId } from '../../app/state';
 
 /** Predictions of one model on the 10,000 test images, made in the app. */
 export interface AppEvaluation {
@@ -50,10 +50,13 @@ export function loadTestSet(): Promise<LabelledImages> {
 
 let generation = 0;
 
-/** Classifies the whole test set with the active model and backend, unless already done for them. */
+/**
+ * Classifies the whole test set with the active model, on the backend batch work uses (the
+ * fastest measured, in a worker where possible), unless already done for them.
+ */
 export async function evaluateActiveModel(): Promise<void> {
   const id = modelId();
-  const backend = backendName();
+  const backend = batchBackend();
   const done = evaluation();
   const gen = ++generation; // a newer call (model or backend switch) supersedes any run in flight
   if (engineState() !== 'ready' || !backend) return void setEvalPhase('idle');
@@ -69,9 +72,8 @@ export async function evaluateActiveModel(): Promise<void> {
     if (!classifier) throw new Error('no model is loaded');
     setEvalPhase('predicting');
     const started = performance.now();
-    const { predictAll } = await import('../../ml/predict-all');
-    const probs = await predictAll(classifier.model, set.images, set.count, {
-      onProgress: (n, total) => current() && setEvalProgress(n / total),
+    const probs = await classifier.predictMany(set.images, set.count, (n, total) => {
+      if (current()) setEvalProgress(n / total);
     });
     if (!current()) return;
     const predicted = argmaxRows(probs, probs.length / NUM_CLASSES);

@@ -85,12 +85,9 @@ export async function startTraining(): Promise<void> {
     });
   });
   try {
-    const [{ modelToParts }, { runRetrain }] = await Promise.all([
-      import('../../ml/retrain/model-artifacts'),
-      import('../../ml/retrain/retrain-client'),
-    ]);
+    const [{ runRetrain }, model] = await Promise.all([import('../../ml/retrain/retrain-client'), classifier.parts()]);
     const job = {
-      model: await modelToParts(classifier.model),
+      model,
       train: toImageSet(split.train),
       measure: toImageSet(measured),
       settings,

@@ -3,6 +3,7 @@ import { errorText } from '../../core/errors';
 import { decodeBundle, encodeBundle } from '../../core/retrain/bundle';
 import type { VersionMeta } from '../../core/retrain/retrain-store';
 import { newId } from '../../core/retrain/samples';
+import { pageTfjs } from '../../app/engine';
 import { modelId } from '../../app/state';
 import { retrainStore, showError } from './storage';
 import { mergeSamples, samples } from './samples';
@@ -49,7 +50,7 @@ async function importBundle(file: File): Promise<void> {
 async function importLayersModel(files: File[]): Promise<void> {
   const json = files.find((f) => f.name.endsWith('.json'));
   if (!json) throw new Error('choose a .zip, or a model.json together with its weight files');
-  const artifacts = await import('../../ml/retrain/model-artifacts');
+  const [artifacts] = await Promise.all([import('../../ml/retrain/model-artifacts'), pageTfjs()]);
   const model = await artifacts.modelFromFiles(
     json,
     files.filter((f) => f !== json),

@@ -3,7 +3,8 @@ import { createSignal } from 'solid-js';
 import { errorText } from '../../core/errors';
 import type { VersionMeta, VersionSlot } from '../../core/retrain/retrain-store';
 import { openCurrent, saveVersion } from '../../core/retrain/version-save';
-import { useUserModel } from '../../app/engine';
+import { pageTfjs, useUserModel } from '../../app/engine';
+import { classifyWhere } from '../../app/state';
 import { activeVersion, type UserModel } from '../../app/user-model';
 import { keepStorage, retrainStore, showError } from './storage';
 
@@ -12,6 +13,7 @@ export const [versions, setVersions] = createSignal<readonly VersionMeta[]>([]);
 
 /** Loads a slot on the page's backend and checks it predicts sensibly (tfjs loaded on demand). */
 async function verify(slot: VersionSlot): Promise<LayersModel> {
+  await pageTfjs();
   const { loadChecked } = await import('../../ml/retrain/model-artifacts');
   return loadChecked(slot);
 }
@@ -36,20 +38,26 @@ function broken(id: string) {
   };
 }
 
+/** Reads version `id`'s slot (its topology and weights) from storage. */
+async function storedSlot(id: string): Promise<VersionSlot> {
+  const slot = await (await retrainStore()).getSlot(id);
+  if (!slot) throw new Error(`version ${id} is not in storage`);
+  return slot;
+}
+
 /** Version `id` as the engine's user model; `preloaded` is used for the first load. */
 function versionModel(id: string, preloaded?: LayersModel): UserModel {
   let ready = preloaded;
   return {
     id,
+    parts: () => storedSlot(id),
     load: async () => {
       if (ready) {
         const model = ready;
         ready = undefined;
         return model;
       }
-      const slot = await (await retrainStore()).getSlot(id);
-      if (!slot) throw new Error(`version ${id} is not in storage`);
-      return verify(slot);
+      return verify(await storedSlot(id));
     },
     onError: broken(id),
     onDropped: () => unpoint(id),
@@ -63,6 +71,7 @@ export async function startupModel(): Promise<UserModel | null> {
   if (id === null) return null;
   return {
     id,
+    parts: () => storedSlot(id),
     load: async () => {
       const opened = await openCurrent(store, verify);
       if (opened.skipped) throw opened.skipped;
@@ -98,5 +107,8 @@ export async function addVersion(slot: VersionSlot): Promise<void> {
   void keepStorage();
   const model = await saveVersion(await retrainStore(), slot, verify);
   await refreshVersions();
-  await useUserModel(versionModel(slot.id, model));
+  // A classification worker loads the version from its stored parts: the page's copy is not needed.
+  const onPage = classifyWhere() === 'main';
+  if (!onPage) model.dispose();
+  await useUserModel(versionModel(slot.id, onPage ? model : undefined));
 }

@@ -1,0 +1,124 @@
+// Classification in a module worker (issue 11): the worker path and the page path (`?worker=0`)
+// give the same answer, the page itself loads no tfjs on the worker path, a retrained version
+// reaches the worker, and the Evaluation view completes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { drawTrouser, openApp, readConfidences, waitReady } from '../../support/browser/harness';
+import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import { useApp } from './fixture';
+
+const TROUSER = 1;
+const BAG = 8;
+const DIST = resolve(import.meta.dirname, '../../dist');
+const e2e = useApp();
+
+/** Built JavaScript files that hold tfjs: its core (environment flags) or the WebGL backend. */
+const tfjsFiles = readdirSync(join(DIST, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .filter((f) => /Cannot evaluate flag|WEBGL_VERSION/.test(readFileSync(join(DIST, 'assets', f), 'utf8')));
+
+const where = (page: Page) => page.getAttribute('[data-testid=backend]', 'data-where');
+
+/** Opens the app at `query`, draws a trouser and returns its probabilities. */
+async function classifyTrouser(query: string) {
+  const app = await openApp(e2e.browser, e2e.server.origin, query);
+  const backend = await waitReady(app.page);
+  await drawTrouser(app.page);
+  await app.page.waitForTimeout(300); // the last stroke's answer
+  const { p, top } = await readConfidences(app.page);
+  return { app, backend, p, top: Number(top) };
+}
+
+describe('classification in a worker', () => {
+  it('the worker path and ?worker=0 classify a drawn trouser the same; the badge says where', async () => {
+    const inWorker = await classifyTrouser('?lang=en');
+    const onPage = await classifyTrouser('?lang=en&worker=0');
+    try {
+      expect(await where(inWorker.app.page)).toBe('worker');
+      expect(await where(onPage.app.page)).toBe('main');
+      expect(inWorker.backend).toBe(onPage.backend);
+      expect(inWorker.top).toBe(TROUSER);
+      expect(onPage.top).toBe(TROUSER);
+      expect(inWorker.p).toHaveLength(10);
+      for (let k = 0; k < 10; k++) expect(Math.abs(inWorker.p[k]! - onPage.p[k]!), `class ${k}`).toBeLessThan(1e-3);
+      expect(inWorker.app.consoleErrors).toEqual([]);
+    } finally {
+      await inWorker.app.page.close();
+      await onPage.app.page.close();
+    }
+  });
+
+  it('the page loads no tfjs on the worker path (only the worker does); ?worker=0 does', async () => {
+    expect(tfjsFiles.length).toBeGreaterThan(1);
+    const requested = async (query: string) => {
+      const { app } = await classifyTrouser(query);
+      // The document's own resource timeline: a worker's imports are in the worker's.
+      const urls = await app.page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+      );
+      await app.page.close();
+      return urls;
+    };
+    const tfjsOf = (urls: string[]) => urls.filter((u) => tfjsFiles.some((f) => u.endsWith(`/${f}`)));
+    // Chromium lists the worker script and its static imports in the page's timeline too; nothing
+    // else that holds tfjs may be there.
+    const worker = readdirSync(join(DIST, 'assets')).find((f) => /^worker-[\w-]+\.js$/.test(f))!;
+    const workerFiles = new Set([
+      `/assets/${worker}`,
+      ...[...readFileSync(join(DIST, 'assets', worker), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map(
+        (m) => `/assets/${m[1]}`,
+      ),
+    ]);
+    expect(tfjsOf(await requested('?lang=en')).filter((u) => !workerFiles.has(u))).toEqual([]);
+    expect(tfjsOf(await requested('?lang=en&worker=0')).length).toBeGreaterThan(0);
+  });
+
+  it('the Evaluation view completes, batch work on the fastest measured backend', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en&view=eval');
+    const page = app.page;
+    try {
+      await waitReady(page);
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=eval]')?.getAttribute('data-state') === 'done',
+        undefined,
+        {
+          timeout: 120_000,
+        },
+      );
+      const text = (await page.textContent('[data-testid=eval]')) ?? '';
+      // SwiftShader is a software GPU: wasm measures faster for batches here.
+      expect(text).toMatch(/wasm/);
+      const accuracy = Number(await page.getAttribute('[data-testid=eval-accuracy]', 'data-value'));
+      const shipped = Number(await page.getAttribute('[data-testid=eval-manifest-accuracy]', 'data-value'));
+      expect(Math.abs(accuracy - shipped)).toBeLessThan(0.002);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  // Last: the version it trains stays current in this browser's storage.
+  it('a retrained version is used by the worker, without a reload', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en&model=mlp&backend=wasm');
+    const page = app.page;
+    try {
+      await waitReady(page);
+      expect(await where(page)).toBe('worker');
+      await drawCross(page);
+      expect(await topClass(page)).not.toBe(BAG);
+      await addSamples(page, BAG, 10);
+      await setSettings(page, 5, '0.003');
+      await page.click('[data-testid=retrain-start]');
+      const finished = await waitFinished(page);
+      expect(finished, (await page.textContent('[data-testid=retrain-status]')) ?? '').toBe('done');
+      await waitReady(page);
+      expect(await where(page)).toBe('worker');
+      await drawCross(page);
+      expect(await topClass(page)).toBe(BAG);
+    } finally {
+      await page.close();
+    }
+  });
+});
