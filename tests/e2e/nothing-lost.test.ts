@@ -181,7 +181,29 @@ describe('nothing lost, nothing broken (issue 12)', () => {
     await page.waitForSelector('[data-testid=storage-fault]', { timeout: 10_000 });
     expect(await inUse(page)).toEqual(['version-shipped']);
     expect(await count(page)).toBe(2);
+
+    // A page closed while an import is being saved: afterwards all of it (version and samples) or none.
+    const many = Array.from({ length: 40 }, (_, i) => sample(`s-close-${i}`));
+    await page.goto(`${server.origin}/${QUERY}`);
+    await waitReady(page);
+    await page.setInputFiles(
+      '[data-testid=version-import]',
+      file('close.zip', zipOf(bundleEntries(mlpSlot('v-close'), many)), 'application/zip'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=import-status]')?.getAttribute('data-state') === 'saving',
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
     await page.close();
+    const again = await freshTab();
+    const left = await stored(again);
+    const closeSamples = left.samples.filter((id) => id.startsWith('s-close-')).length;
+    expect([
+      [0, false],
+      [40, true],
+    ]).toContainEqual([closeSamples, left.versions.includes('v-close')]);
+    await again.close();
   });
 
   it('2: full storage (DevTools quota) ends "trained but not saved", keeps the model for the session and offers its export', async () => {
