@@ -18,7 +18,9 @@ import {
   status,
   trainedLayers,
   trainer,
+  saved,
 } from './training';
+import { trainingElsewhere } from './tabs';
 
 function statusText(): string {
   const s = status();
@@ -28,7 +30,7 @@ function statusText(): string {
       : t('retrain.preparing');
   }
   if (s === 'done') {
-    return t('retrain.done', { seconds: format.number(report()?.seconds ?? 0, 1) });
+    return t(saved() ? 'retrain.done' : 'retrain.doneUnsaved', { seconds: format.number(report()?.seconds ?? 0, 1) });
   }
   const idle: Record<Exclude<typeof s, 'training' | 'done'>, StringKey> = {
     idle: samples().length ? 'retrain.idle' : 'retrain.needSamples',
@@ -92,7 +94,7 @@ export function RetrainControls() {
           type="button"
           class="btn btn--primary"
           data-testid="retrain-start"
-          disabled={training() || samples().length === 0 || engineState() !== 'ready'}
+          disabled={training() || trainingElsewhere() || samples().length === 0 || engineState() !== 'ready'}
           onClick={() => void startTraining()}
         >
           {t('retrain.start')}
@@ -105,6 +107,7 @@ export function RetrainControls() {
         class="retrain__status"
         data-testid="retrain-status"
         data-state={status()}
+        data-saved={status() === 'done' ? String(saved()) : undefined}
         data-seconds={status() === 'done' ? report()?.seconds?.toFixed(2) : undefined}
         role="status"
       >

@@ -4,6 +4,8 @@ import { t } from '../../app/i18n';
 import { loadSamples } from './samples';
 import { history } from './training';
 import { refreshVersions } from './versions';
+import { startSync } from './sync';
+import { UnsavedNotice } from './UnsavedNotice';
 import { RetrainControls } from './RetrainControls';
 import { RetrainResult } from './RetrainResult';
 import { SampleAdder } from './SampleAdder';
@@ -19,6 +21,7 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
   onMount(() => {
     void loadSamples();
     void refreshVersions();
+    startSync();
   });
   return (
     <section class="card retrain" aria-labelledby="retrain-title">
@@ -29,6 +32,7 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
       <SampleAdder thumbSource={props.thumbSource} />
       <SampleList />
       <RetrainControls />
+      <UnsavedNotice />
       <Show when={history().length > 0}>
         <RetrainChart />
       </Show>

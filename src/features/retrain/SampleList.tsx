@@ -36,7 +36,7 @@ export function SampleList() {
       <ul class="samples" data-testid="retrain-samples">
         <For each={samples()}>
           {(sample, i) => (
-            <li class="sample" data-testid="retrain-sample" data-label={sample.label}>
+            <li class="sample" data-testid="retrain-sample" data-id={sample.id} data-label={sample.label}>
               <SampleImage sample={sample} n={i() + 1} />
               <select
                 class="sample__label"

@@ -6,7 +6,9 @@ import { activeVersion } from '../../app/user-model';
 
 import { status } from './training';
 import { exportVersion, importFiles, lastImport } from './version-files';
-import { deleteVersion, resetToShipped, switchVersion, versions } from './versions';
+import { deleteVersion, resetToShipped, switchVersion, unsaved, versions } from './versions';
+import { ImportStatus } from './ImportStatus';
+import { StorageFaults } from './StorageFaults';
 
 function describe(v: VersionMeta): string {
   const date = format.date(v.createdAt);
@@ -44,6 +46,23 @@ export function VersionList() {
             {t('retrain.reset')}
           </button>
         </li>
+        <Show when={unsaved()}>
+          {(u) => (
+            <li
+              class="version"
+              data-testid="version-unsaved"
+              data-id={u().slot.id}
+              data-current={activeVersion() === u().slot.id}
+            >
+              <span class="version__text">
+                {t('retrain.unsavedVersion')}
+                <Show when={activeVersion() === u().slot.id}>
+                  <span class="version__badge">{t('retrain.inUse')}</span>
+                </Show>
+              </span>
+            </li>
+          )}
+        </Show>
         <For each={versions()}>
           {(v) => (
             <li class="version" data-testid="version" data-id={v.id} data-current={activeVersion() === v.id}>
@@ -105,6 +124,7 @@ export function VersionList() {
         />
       </label>
       <p class="field__hint">{t('retrain.importHint')}</p>
+      <ImportStatus />
       <Show when={lastImport()}>
         {(name) => (
           <p class="field__hint" role="status" data-testid="import-done">
@@ -112,6 +132,7 @@ export function VersionList() {
           </p>
         )}
       </Show>
+      <StorageFaults />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { registerStrings, type Translation } from '../../app/i18n';
+import { safetyEn, safetyEs } from './safety-strings';
 
 // Retraining's interface strings and its error messages (shown by the app's `error` banner).
 const en = {
@@ -75,6 +76,7 @@ const en = {
   importInput: 'That model does not fit Prenda: its input is {shape}, but Prenda gives it a 28×28 image.',
   importOutput: 'That model does not fit Prenda: it outputs {shape} values, but Prenda needs one per class (10).',
   exportFailed: 'Could not export that version: {detail}',
+  ...safetyEn,
 };
 
 /** Keys of the `retrain` namespace. */
@@ -157,6 +159,7 @@ const es: Translation<RetrainStrings> = {
   importInput: 'Ese modelo no encaja en Prenda: su entrada es {shape}, pero Prenda le da una imagen de 28×28.',
   importOutput: 'Ese modelo no encaja en Prenda: da {shape} valores, pero Prenda necesita uno por clase (10).',
   exportFailed: 'No se pudo exportar esa versión: {detail}',
+  ...safetyEs,
 };
 
 registerStrings('retrain', { en, es });

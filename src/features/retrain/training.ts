@@ -7,12 +7,14 @@ import type { RetrainEpoch } from '../../ml/retrain/retrain';
 import type { FromWorker } from '../../ml/retrain/retrain-protocol';
 import { errorText } from '../../core/errors';
 import { assetUrl } from '../../app/assets';
-import { activeClassifier } from '../../app/engine';
+import { activeClassifier, pageTfjs } from '../../app/engine';
 import { params } from '../../app/params';
 import { backendName, modelId } from '../../app/state';
+import { StorageFullError, StorageUnavailableError } from '../../core/retrain/storage-errors';
 import { samples } from './samples';
 import { showError } from './storage';
-import { addVersion } from './versions';
+import { trainAlone, trainingElsewhere } from './tabs';
+import { saveAndUse, useUnsaved } from './versions';
 
 /** Lifecycle of a run, as the `retrain-status` test id's data-state shows it. */
 export type RetrainStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -44,6 +46,8 @@ export const [history, setHistory] = createSignal<readonly RetrainEpoch[]>([]);
 export const [trainer, setTrainer] = createSignal<{ name: string; where: 'worker' | 'main' } | null>(null);
 /** Before/after accuracies of the latest run. */
 export const [report, setReport] = createSignal<RunReport | null>(null);
+/** Whether the latest finished run's model was saved (false: in use for this session only). */
+export const [saved, setSaved] = createSignal(true);
 
 let controller: AbortController | null = null;
 
@@ -59,8 +63,34 @@ function onMessage(m: FromWorker): void {
   else if (m.type === 'before') setReport((r) => (r ? { ...r, before: m.before } : r));
 }
 
-/** Fine-tunes the model in use on the user's samples plus replay images; saves a new version. */
+/**
+ * Fine-tunes the model in use on the user's samples plus replay images and saves a new version,
+ * in one tab at a time: when another tab trains, says so and does nothing.
+ */
 export async function startTraining(): Promise<void> {
+  if (status() === 'training' || trainingElsewhere()) return;
+  const outcome = await trainAlone(train);
+  if (!outcome.ran) showError({ key: 'retrain.trainingElsewhere' });
+}
+
+/** Saves the trained slot and uses it; when storage cannot keep it, uses it for this session only. */
+async function keep(slot: VersionSlot): Promise<boolean> {
+  const [{ loadChecked }] = await Promise.all([import('../../ml/retrain/model-artifacts'), pageTfjs()]);
+  const model = await loadChecked(slot);
+  try {
+    await saveAndUse(slot, model);
+    return true;
+  } catch (err) {
+    if (!(err instanceof StorageFullError || err instanceof StorageUnavailableError)) {
+      model.dispose();
+      throw err;
+    }
+    await useUnsaved(slot, model, errorText(err));
+    return false;
+  }
+}
+
+async function train(): Promise<void> {
   const classifier = activeClassifier();
   const list = samples();
   if (status() === 'training' || !classifier || list.length === 0) return;
@@ -71,6 +101,7 @@ export async function startTraining(): Promise<void> {
   controller = new AbortController();
   batch(() => {
     setStatus('training');
+    setSaved(true);
     setProgress(null);
     setHistory([]);
     setTrainer(null);
@@ -121,14 +152,16 @@ export async function startTraining(): Promise<void> {
         after: outcome.after,
       },
     };
+    let kept: boolean;
     try {
-      await addVersion(slot);
+      kept = await keep(slot);
     } catch (err) {
       setStatus('error');
       return showError({ key: 'retrain.retrainSaveFailed', params: { detail: errorText(err) } });
     }
     batch(() => {
       setReport((r) => r && { ...r, before: outcome.before, after: outcome.after, seconds: outcome.seconds });
+      setSaved(kept);
       setStatus('done');
     });
   } catch (err) {

@@ -100,6 +100,11 @@ async function predictBounded(
 ) {
   const classes = model.outputs[0]!.shape[1]!;
   const out = new Float32Array(count * classes);
+  // One untimed image first: the first call compiles the backend's kernels (WebGL shaders take
+  // hundreds of ms on a busy machine), which says nothing about the model's own speed.
+  const warm = tf.tidy(() => model.predict(tf.tensor(rows.subarray(0, IMAGE_PIXELS), [1, ...inputShape])) as tf.Tensor);
+  await warm.data();
+  warm.dispose();
   const started = performance.now();
   let batch = 1;
   for (let start = 0; start < count;) {
