@@ -21,7 +21,7 @@ let switched = false;
  * model in the URL (`?model=`) or is using a retrained version of their own (switching would
  * drop it); a later choice in the model picker is respected.
  */
-async function usePhotoModel(): Promise<void> {
+export async function usePhotoModel(): Promise<void> {
   if (switched || params.model || activeVersion() !== null || models().length === 0) return;
   switched = true;
   if (modelId() !== PHOTO_MODEL_ID && models().some((m) => m.id === PHOTO_MODEL_ID)) await selectModel(PHOTO_MODEL_ID);
