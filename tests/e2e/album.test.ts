@@ -3,6 +3,7 @@
 // both exports read back field by field; bad files get their own message; and at 390×844 with
 // touch, Photo mode shows the photo and Prenda's answer together without scrolling.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -24,6 +25,7 @@ const PHOTOS = [
   ...devPhotos('shoes', 2),
   ...devPhotos('skirt', 1),
 ];
+const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'prenda-album-e2e-'));
 let bad: BadImages;
 
@@ -209,6 +211,28 @@ describe('album', () => {
     ]);
     expect(got[1]!.cls).toBe('1');
     expect(e2e.app.consoleErrors).toEqual([]);
+  });
+
+  it('has no accessibility violations (axe-core) with an album and a photo shown, light and dark', async () => {
+    const { page } = e2e.app;
+    await page.setInputFiles('[data-testid=album-input]', PHOTOS.slice(0, 3));
+    await albumDone(page);
+    await page.setInputFiles('[data-testid=photo-input]', PHOTOS[2]!);
+    await page.locator('[data-testid=photo-verdict]').waitFor();
+    // Through DevTools: the app's CSP rightly blocks an inline <script>.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // Audit the settled page, not a button half-way through its colour transition.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
+      const violations = await page.evaluate(async () => {
+        type Axe = { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        const axe = (window as unknown as { axe: Axe }).axe;
+        return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect({ colorScheme, violations }).toEqual({ colorScheme, violations: [] });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 

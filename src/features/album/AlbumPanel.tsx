@@ -119,7 +119,12 @@ export function AlbumPanel() {
       <div class="album__body" data-testid="album" data-state={albumState()} aria-busy={albumState() === 'working'}>
         <Show when={total() > 0}>
           <div class="album__progress">
-            <progress data-testid="album-progress" max={total()} value={albumDone()} />
+            <progress
+              data-testid="album-progress"
+              aria-label={t('album.progress', { done: format.number(albumDone()), total: format.number(total()) })}
+              max={total()}
+              value={albumDone()}
+            />
             <span role="status">
               {albumState() === 'working'
                 ? t('album.working', { done: format.number(albumDone()), total: format.number(total()) })
