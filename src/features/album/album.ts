@@ -9,7 +9,8 @@ import { t, type Message } from '../../app/i18n';
 import { addSample } from '../retrain';
 import { usePhotoModel } from '../photo';
 import { classifyInputs } from './classify';
-import { decodeOffPage } from './decoder';
+import type { AlbumDecodeResult } from './album-decode';
+import { DECODE_WORKERS, decodeOffPage } from './decoder';
 
 /** Where the album is: nothing yet, photos being classified, or all of them done. */
 export type AlbumState = 'idle' | 'working' | 'done';
@@ -70,10 +71,19 @@ export async function openAlbum(files: readonly File[]): Promise<void> {
   });
   if (!files.length) return;
   await usePhotoModel();
+  // Decoding runs ahead of classification, so each worker has the next file while the page
+  // classifies; a few files at most, so memory stays flat however long the album is.
+  const decoding: Promise<Decoded>[] = [];
+  const decodeAhead = (k: number): void => {
+    if (k < files.length && !decoding[k]) decoding[k] = decodeSettled(files[k]!);
+  };
+  for (let k = 0; k <= DECODE_WORKERS; k++) decodeAhead(k);
   for (let i = 0; i < files.length; i++) {
     if (mine !== run) return;
+    decodeAhead(i + DECODE_WORKERS + 1);
     const id = album.items[i]!.id;
-    const patch = await classifyOne(files[i]!, id);
+    const patch = await classifyOne(await decoding[i]!, id);
+    delete decoding[i];
     if (mine !== run) return;
     batch(() => {
       setAlbum('items', i, patch);
@@ -83,9 +93,15 @@ export async function openAlbum(files: readonly File[]): Promise<void> {
   setAlbumState('done');
 }
 
-async function classifyOne(file: File, id: number): Promise<Partial<AlbumItem>> {
+/** A decode's outcome, or what it threw (kept, not thrown, while it waits its turn). */
+type Decoded = AlbumDecodeResult | { thrown: unknown };
+
+const decodeSettled = (file: File): Promise<Decoded> => decodeOffPage(file).catch((thrown: unknown) => ({ thrown }));
+
+async function classifyOne(outcome: Decoded, id: number): Promise<Partial<AlbumItem>> {
   try {
-    const decoded = await decodeOffPage(file);
+    if ('thrown' in outcome) throw outcome.thrown;
+    const decoded = outcome;
     if (!decoded.ok) {
       const problem: Message = { key: `photo.${decoded.problem}`, params: { w: decoded.width, h: decoded.height } };
       return { status: 'failed', problem };
