@@ -1,10 +1,11 @@
-import { lazy } from 'solid-js';
+import { lazy, onMount } from 'solid-js';
 import { preprocess } from '../core/preprocess';
 import { Confidences, Preview, TopGuess } from '../features/answer';
-import { DrawCard, Examples, type DrawApi } from '../features/draw';
+import { DrawCard, Examples, setPadMode, type DrawApi } from '../features/draw';
 import { assetUrl } from './assets';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBanner } from './ErrorBanner';
+import { receiveFiles } from './incoming';
 import { t } from './i18n';
 import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
@@ -17,6 +18,8 @@ import { Views } from './Views';
 // The photo and retraining features (photo pipeline, IndexedDB, zip) load after the shell has painted.
 const photo = () => import('../features/photo');
 const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
+const album = () => import('../features/album');
+const AlbumPanel = lazy(() => album().then((m) => ({ default: m.AlbumPanel })));
 const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ default: m.RetrainPanel })));
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
@@ -29,7 +32,18 @@ export function App() {
     pad?.clear();
     submit({ produce: () => x, eventTime });
   };
-  const photoFile = (file: File): void => void photo().then((m) => m.classifyPhotoFile(file, () => pad?.clear()));
+  // A photo (file, drop, camera, share) takes the pad's place; several shared photos open the album.
+  const photoShown = (): void => {
+    pad?.clear();
+    setPadMode('photo');
+  };
+  const photoFile = (file: File): void => void photo().then((m) => m.classifyPhotoFile(file, photoShown));
+  const albumOf = (files: File[]): void =>
+    void album().then((m) => {
+      setTimeout(() => document.getElementById('album')?.scrollIntoView(), 50);
+      return m.openAlbum(files);
+    });
+  onMount(() => void receiveFiles((files) => (files.length === 1 ? photoFile(files[0]!) : albumOf(files))));
 
   return (
     <>
@@ -47,7 +61,12 @@ export function App() {
           <ErrorBanner />
           <Notice />
         </div>
-        <DrawCard api={(api) => (pad = api)} onChange={fromPad} onPhotoFile={photoFile}>
+        <DrawCard
+          api={(api) => (pad = api)}
+          onChange={fromPad}
+          onPhotoFile={photoFile}
+          photo={<PhotoPanel onPhoto={photoShown} />}
+        >
           <TopGuess />
         </DrawCard>
         {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
@@ -60,7 +79,7 @@ export function App() {
           </div>
           <Examples onPick={show} />
         </div>
-        <PhotoPanel onPhoto={() => pad?.clear()} />
+        <AlbumPanel />
         <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
       </main>
       <Views />

@@ -4,6 +4,7 @@
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import type { Lang } from '../core/classes';
 import { langFor } from '../core/url-params';
+import type { AlbumStrings } from '../features/album';
 import type { AnswerStrings } from '../features/answer';
 import type { DrawStrings } from '../features/draw';
 import type { EvalStrings } from '../features/eval';
@@ -21,6 +22,7 @@ export interface Namespaces {
   answer: AnswerStrings;
   draw: DrawStrings;
   photo: PhotoStrings;
+  album: AlbumStrings;
   retrain: RetrainStrings;
   lab: LabStrings;
   eval: EvalStrings;

@@ -168,6 +168,7 @@ describe('photos in Chromium', () => {
 
   it('live camera: confidences on frames, capture freezes a frame, switch and stop', async () => {
     const { page } = e2e.app;
+    await page.click('[data-testid=mode-photo]'); // the camera takes the pad's place in Photo mode
     await page.click('[data-testid=camera-start]');
     await page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
     expect(
@@ -200,6 +201,7 @@ describe('photos in Chromium', () => {
     const denied = await openApp(e2e.browser, e2e.server.origin.replace('127.0.0.1', 'localhost'), '?lang=en');
     const { page } = denied;
     await waitReady(page);
+    await page.click('[data-testid=mode-photo]');
     await page.click('[data-testid=camera-start]');
     await page.locator('[data-testid=camera-status][data-state=failed]').waitFor({ timeout: 20_000 });
     expect(await page.textContent('[data-testid=error]')).toMatch(/denied/);

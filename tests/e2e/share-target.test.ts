@@ -1,22 +1,19 @@
 // Web Share Target: a real multipart POST navigation to ./share-target (from a page on another
 // origin, as a share sheet's is from outside the app) is answered by the service worker, online
-// and offline: it lands on ?share=<id>, and takeSharedFiles(id) gives back the same bytes, once.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// and offline: it lands on ?share=<id>, the app takes the files (once: the share's storage is
+// emptied) and shows one photo classified in the photo view, several in the album.
 import { createServer, type Server as HttpServer } from 'node:http';
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, waitReady } from '../../support/browser/harness';
-import { loadModule } from '../../support/browser/page-module';
+import { SHARE_CACHE } from '../../src/sw/protocol';
+import { openApp, readConfidences, waitReady } from '../../support/browser/harness';
 import { devPhotos } from '../helpers/photos';
 import { useApp } from './fixture';
 
 const e2e = useApp();
 let formServer: HttpServer;
 let formUrl: string;
-
-declare const PrendaShare: typeof import('../../src/sw/shared-files');
 
 /** A page with the share form, as the share sheet would POST it. */
 const formPage = (action: string): string =>
@@ -38,72 +35,88 @@ afterAll(async () => {
   await new Promise<void>((r) => formServer.close(() => r()));
 });
 
-const sha256 = (bytes: Buffer | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Submits `files` through the form page (loaded beforehand) and returns the share id it lands on. */
+/** Submits `files` through the form page (loaded beforehand); returns the share id the app opened at. */
 async function share(page: Page, files: string[]): Promise<string> {
+  const urls: string[] = [];
+  page.on('framenavigated', (f) => void (f === page.mainFrame() && urls.push(f.url())));
   await page.setInputFiles('input[name=photos]', files);
-  await Promise.all([page.waitForURL(/\?share=/), page.click('button[type=submit]')]);
-  const url = new URL(page.url());
-  expect(url.origin).toBe(e2e.server.origin);
-  expect(url.pathname).toBe('/');
-  return url.searchParams.get('share')!;
+  const origin = e2e.server.origin;
+  await Promise.all([page.waitForURL((u) => u.origin === origin), page.click('button[type=submit]')]);
+  await waitReady(page); // the app itself opened there
+  const landed = new URL(urls.find((u) => u.includes('?share='))!);
+  expect(landed.origin).toBe(e2e.server.origin);
+  expect(landed.pathname).toBe('/');
+  expect(new URL(page.url()).searchParams.has('share')).toBe(false); // taken: a reload does not repeat it
+  return landed.searchParams.get('share')!;
 }
 
-/** takeSharedFiles(id) in the app page: name, type and SHA-256 of each file. */
-async function take(page: Page, id: string): Promise<{ name: string; type: string; size: number; sha: string }[]> {
-  await loadModule(page, 'src/sw/shared-files.ts', 'PrendaShare');
-  const files = await page.evaluate(async (id) => {
-    const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-    const out = [];
-    for (const f of await PrendaShare.takeSharedFiles(id)) {
-      out.push({
-        name: f.name,
-        type: f.type,
-        size: f.size,
-        sha: hex(await crypto.subtle.digest('SHA-256', await f.arrayBuffer())),
-      });
-    }
-    return out;
-  }, id);
-  return files;
+/** Files still waiting in the share cache (the app takes them, so none should be left). */
+const waiting = (page: Page): Promise<number> =>
+  page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, SHARE_CACHE);
+
+/** One shared photo: the photo view shows it classified, with the same answer as choosing the file. */
+async function expectPhotoView(page: Page, file: string): Promise<void> {
+  await page.locator('[data-testid=photo-verdict]').waitFor();
+  expect(await page.getAttribute('[data-testid=mode-photo]', 'aria-pressed')).toBe('true');
+  const shared = await readConfidences(page);
+  expect(Math.abs(shared.p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
+  const lit = await page.$eval('[data-testid=preview]', (c) => {
+    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 28, 28).data;
+    return d.filter((v, i) => i % 4 === 0 && v > 60).length;
+  });
+  expect(lit).toBeGreaterThan(50);
+  await page.click('[data-testid=clear]');
+  await page.setInputFiles('[data-testid=photo-input]', file);
+  await page.locator('[data-testid=photo-verdict]').waitFor();
+  const chosen = await readConfidences(page);
+  expect(chosen.top).toBe(shared.top);
+  chosen.p.forEach((p, k) => expect(p).toBeCloseTo(shared.p[k]!, 4));
 }
 
-const expected = (paths: string[]) =>
-  paths.map((p) => ({
-    name: basename(p),
-    type: 'image/jpeg',
-    size: readFileSync(p).length,
-    sha: sha256(readFileSync(p)),
-  }));
+/** Several shared photos: the album holds each one, in order, classified. */
+async function expectAlbum(page: Page, files: string[]): Promise<string[]> {
+  await page.locator('[data-testid=album][data-state=done]').waitFor({ state: 'attached', timeout: 60_000 });
+  const items = await page
+    .locator('[data-testid=album-item]')
+    .evaluateAll((l) => l.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-class')] as const));
+  expect(items.map(([f]) => f)).toEqual(files.map((f) => basename(f)));
+  return items.map(([, c]) => c!);
+}
 
 describe('share target', () => {
-  it('takes shared photos through the service worker, online and offline', async () => {
+  it('opens shared photos through the service worker, online and offline: one in the photo view, several in the album', async () => {
     const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
     await waitReady(app.page);
     await app.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
     });
+    // Offline pages need the form loaded while the network is still there.
+    const pages = await Promise.all([0, 1, 2, 3].map(() => e2e.browser.context.newPage()));
+    for (const p of pages) await p.goto(formUrl);
+    const [onlineAlbum, onlinePhoto, offlineAlbum, offlinePhoto] = pages as [Page, Page, Page, Page];
 
-    const photos = [...devPhotos('pants', 2), ...devPhotos('shoes', 1)];
-    const online = await e2e.browser.context.newPage();
-    await online.goto(formUrl);
-    const id = await share(online, photos);
+    const several = [...devPhotos('pants', 2), ...devPhotos('shoes', 1)];
+    const id = await share(onlineAlbum, several);
     expect(id).toMatch(/^[\w-]{8,}$/);
-    await waitReady(online); // the app itself opened there
-    expect(await take(online, id)).toEqual(expected(photos));
-    expect(await take(online, id)).toEqual([]); // taken once, then gone
+    const classes = await expectAlbum(onlineAlbum, several);
+    expect(classes.slice(0, 2)).toEqual(['1', '1']);
+    expect(['5', '7', '9']).toContain(classes[2]);
+    expect(await waiting(onlineAlbum)).toBe(0);
 
-    const offline = await e2e.browser.context.newPage();
-    await offline.goto(formUrl);
+    const single = devPhotos('dress', 1);
+    expect(await share(onlinePhoto, single)).not.toBe(id);
+    await expectPhotoView(onlinePhoto, single[0]!);
+
     await e2e.browser.context.setOffline(true);
     try {
-      const single = devPhotos('dress', 1);
-      const offlineId = await share(offline, single);
-      expect(offlineId).not.toBe(id);
-      await waitReady(offline);
-      expect(await take(offline, offlineId)).toEqual(expected(single));
+      const offlineSeveral = [...devPhotos('t-shirt', 1), ...devPhotos('dress', 2)];
+      await share(offlineAlbum, offlineSeveral);
+      await expectAlbum(offlineAlbum, offlineSeveral);
+      const offlineSingle = devPhotos('pants', 1);
+      await share(offlinePhoto, offlineSingle);
+      await expectPhotoView(offlinePhoto, offlineSingle[0]!);
+      expect(await waiting(offlinePhoto)).toBe(0);
     } finally {
       await e2e.browser.context.setOffline(false);
     }

@@ -6,6 +6,8 @@ import { PhotoInput } from './PhotoInput';
 
 /** Props of {@link DrawToolbar}. */
 export interface DrawToolbarProps {
+  /** False in Photo mode: only clear (back to drawing) and the Photo button are shown. */
+  drawing: boolean;
   onUndo: () => void;
   onClear: () => void;
   onPhotoFile: (file: File) => void;
@@ -17,7 +19,7 @@ const TOOLS: readonly Tool[] = ['brush', 'eraser', 'fill'];
 export function DrawToolbar(props: DrawToolbarProps) {
   return (
     <div class="toolbar">
-      <div class="segmented" role="group" aria-label={t('draw.tools')}>
+      <div class="segmented" role="group" aria-label={t('draw.tools')} hidden={!props.drawing}>
         <For each={TOOLS}>
           {(name) => (
             <button
@@ -34,7 +36,14 @@ export function DrawToolbar(props: DrawToolbarProps) {
         </For>
       </div>
       <div class="actions">
-        <button type="button" class="btn" title={t('draw.undo')} disabled={!canUndo()} onClick={() => props.onUndo()}>
+        <button
+          type="button"
+          class="btn"
+          title={t('draw.undo')}
+          hidden={!props.drawing}
+          disabled={!canUndo()}
+          onClick={() => props.onUndo()}
+        >
           <Icon name="undo" />
           <span class="btn__text">{t('draw.undo')}</span>
         </button>
@@ -44,7 +53,7 @@ export function DrawToolbar(props: DrawToolbarProps) {
         </button>
         <PhotoInput onFile={props.onPhotoFile} />
       </div>
-      <label class="size">
+      <label class="size" hidden={!props.drawing}>
         <span class="visually-hidden">{t('draw.brushSize')}</span>
         <span class="size__swatch" aria-hidden="true">
           <span class="size__dot" style={{ '--size': `${Math.round(brushSize() * 0.55)}px` }} />

@@ -5,3 +5,4 @@ export type { DrawStrings } from './strings';
 export type { DrawApi } from './DrawCanvas';
 export { DrawCard } from './DrawCard';
 export { Examples } from './Examples';
+export { padMode, setPadMode, type PadMode } from './mode';

@@ -21,6 +21,9 @@ const en = {
   drawHere: 'Draw a garment here',
   examples: 'Try an example',
   example: 'Example: {name}',
+  mode: 'Draw or photograph',
+  modeDraw: 'Draw',
+  modePhoto: 'Photo',
 };
 
 /** Keys of the `draw` namespace. */
@@ -47,6 +50,9 @@ const es: Translation<DrawStrings> = {
   drawHere: 'Dibuja aquí una prenda',
   examples: 'Prueba un ejemplo',
   example: 'Ejemplo: {name}',
+  mode: 'Dibujar o fotografiar',
+  modeDraw: 'Dibujar',
+  modePhoto: 'Foto',
 };
 
 registerStrings('draw', { en, es });

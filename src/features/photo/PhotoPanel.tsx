@@ -1,9 +1,10 @@
-import { Show, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import { classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { modelId } from '../../app/state';
-import { PHOTO_MODEL_ID, photoVerdict } from './photo';
+import { Icon } from '../../ui/Icon';
+import { PHOTO_MODEL_ID, photoVerdict, shownPhoto } from './photo';
 import { CameraView } from './CameraView';
 import { PhotoSteps } from './PhotoSteps';
 import { classifyPhotoFile } from './photo-decode';
@@ -34,10 +35,32 @@ function PhotoVerdict() {
   );
 }
 
+/** The photo shown in the pad's place: the working copy of the photo being classified. */
+function ShownPhoto() {
+  let canvas!: HTMLCanvasElement;
+  createEffect(() => {
+    const image = shownPhoto();
+    if (!image) return;
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const data = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
+    canvas.getContext('2d')?.putImageData(data, 0, 0);
+  });
+  return (
+    <div class="stage__photo" hidden={!shownPhoto()}>
+      <canvas ref={(el) => (canvas = el)} data-testid="photo-shown" role="img" aria-label={t('photo.shownPhoto')} />
+    </div>
+  );
+}
+
+// Phones keep the steps one tap away (folded) so photo and answer fit the screen; desktops show them.
+const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 /**
- * The photo card: live camera (or its file fallback), drag and drop of image files anywhere on
- * the page, Prenda's verdict and the preprocessing steps. The toolbar's Photo button feeds the
- * same path. `onPhoto` runs when a photo replaces the current input.
+ * The photo stage, in the pad's place in Photo mode: one big "take or choose a photo" control
+ * (the phone offers its camera or gallery), the photo or live camera, Prenda's verdict, the
+ * preprocessing steps one tap away, and a way to the album. Image files dropped anywhere on the
+ * page are classified too. `onPhoto` runs when a photo replaces the current input.
  */
 export function PhotoPanel(props: { onPhoto?: () => void }) {
   const [dragging, setDragging] = createSignal(false);
@@ -55,6 +78,11 @@ export function PhotoPanel(props: { onPhoto?: () => void }) {
     const file = e.dataTransfer?.files[0];
     if (file) void classifyPhotoFile(file, props.onPhoto);
   };
+  const take = (e: Event & { currentTarget: HTMLInputElement }): void => {
+    const file = e.currentTarget.files?.[0];
+    e.currentTarget.value = '';
+    if (file) void classifyPhotoFile(file, props.onPhoto);
+  };
   onMount(() => {
     document.addEventListener('dragover', over);
     document.addEventListener('dragleave', leave);
@@ -66,22 +94,38 @@ export function PhotoPanel(props: { onPhoto?: () => void }) {
     document.removeEventListener('drop', drop);
   });
   return (
-    <section
-      class="card photo"
-      classList={{ 'photo--drop': dragging() }}
+    <div
+      class="photo stage"
+      classList={{ 'photo--drop': dragging(), 'stage--shown': shownPhoto() !== null }}
       data-testid="photo-panel"
-      aria-labelledby="photo-heading"
+      role="group"
+      aria-label={t('photo.photoTitle')}
     >
-      <h2 id="photo-heading" class="eyebrow">
-        {t('photo.photoTitle')}
-      </h2>
-      <p class="photo__intro">{dragging() ? t('photo.dropHere') : t('photo.photoIntro')}</p>
-      <CameraView onStart={props.onPhoto} onFile={(file) => void classifyPhotoFile(file, props.onPhoto)} />
+      <ShownPhoto />
+      <Show when={!shownPhoto()}>
+        <p class="photo__intro">{dragging() ? t('photo.dropHere') : t('photo.photoIntro')}</p>
+      </Show>
       <PhotoVerdict />
-      <PhotoSteps />
+      <div class="stage__actions">
+        <label class="btn btn--primary btn--file stage__take">
+          <input type="file" accept="image/*" class="visually-hidden" data-testid="photo-take" onChange={take} />
+          <Icon name="photo" />
+          <span>{t('photo.takePhoto')}</span>
+        </label>
+        <a class="btn stage__album" href="#album">
+          {t('photo.toAlbum')}
+        </a>
+      </div>
+      <CameraView onStart={props.onPhoto} onFile={(file) => void classifyPhotoFile(file, props.onPhoto)} />
+      <Show when={photoVerdict()}>
+        <details class="stage__steps" open={!coarse}>
+          <summary>{t('photo.stepsTitle')}</summary>
+          <PhotoSteps />
+        </details>
+      </Show>
       <Show when={photoVerdict() && modelId() === PHOTO_MODEL_ID}>
         <p class="photo__note">{t('photo.photoModel')}</p>
       </Show>
-    </section>
+    </div>
   );
 }

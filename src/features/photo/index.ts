@@ -5,4 +5,4 @@ import './strings';
 export type { PhotoStrings } from './strings';
 export { PhotoPanel } from './PhotoPanel';
 export { classifyPhotoFile } from './photo-decode';
-export { shownPhoto } from './photo';
+export { shownPhoto, usePhotoModel } from './photo';

@@ -4,7 +4,7 @@ import { verdictOf, type Verdict } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
 import { selectModel } from '../../app/engine';
 import { params } from '../../app/params';
-import { error, input, modelId, models, probs, setDoubtful, setError } from '../../app/state';
+import { engineState, error, input, modelId, models, probs, setDoubtful, setError } from '../../app/state';
 import { submit } from '../../app/predict-loop';
 import { activeVersion } from '../../app/user-model';
 
@@ -21,9 +21,11 @@ let switched = false;
  * model in the URL (`?model=`) or is using a retrained version of their own (switching would
  * drop it); a later choice in the model picker is respected.
  */
-async function usePhotoModel(): Promise<void> {
+export async function usePhotoModel(): Promise<void> {
   if (switched || params.model || activeVersion() !== null || models().length === 0) return;
   switched = true;
+  // Switching while the backend still boots would find no backend: let the first model load.
+  while (engineState() === 'loading') await new Promise((r) => setTimeout(r, 50));
   if (modelId() !== PHOTO_MODEL_ID && models().some((m) => m.id === PHOTO_MODEL_ID)) await selectModel(PHOTO_MODEL_ID);
 }
 

@@ -5,3 +5,4 @@ import './strings';
 export type { RetrainStrings } from './strings';
 export { RetrainPanel } from './RetrainPanel';
 export { startupModel } from './versions';
+export { addSample } from './samples';
