@@ -1,26 +1,25 @@
-// THE one place the album asks the app's engine for probabilities. The engine is moving
-// classification into a worker (`classifyMany`); swap the body of classifyInputs then.
-import { activeClassifier } from '../../app/engine';
+// THE one place the album asks the app's engine for probabilities: the engine's batch lane
+// (`classifyMany`, in the classification worker where there is one).
+import { activeClassifier, classifyMany } from '../../app/engine';
 import { engineState } from '../../app/state';
 
 const WAIT_MS = 60_000;
 
-async function readyClassifier(): Promise<NonNullable<ReturnType<typeof activeClassifier>>> {
+/** Waits until a model is loaded (start-up, a model switch) or says why there is none. */
+async function modelReady(): Promise<void> {
   const until = performance.now() + WAIT_MS;
-  for (;;) {
-    const c = activeClassifier();
-    if (c) return c;
+  while (!activeClassifier()) {
     if (engineState() === 'error' || performance.now() > until) throw new Error('the model is not available');
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-/** Ten probabilities for each 28×28 input, in order, from the model the app is using. */
+/** The probabilities for each 28×28 input, in order, from the model the app is using. */
 export async function classifyInputs(inputs: readonly Float32Array[]): Promise<Float32Array[]> {
-  const out: Float32Array[] = [];
-  for (const x of inputs) {
-    // A model switch drops the classifier mid-prediction; the next one answers instead.
-    out.push(await (await readyClassifier()).predict(x).catch(async () => (await readyClassifier()).predict(x)));
-  }
-  return out;
+  await modelReady();
+  // A model switch drops the classifier mid-batch; the next one answers instead.
+  return classifyMany([...inputs]).catch(async () => {
+    await modelReady();
+    return classifyMany([...inputs]);
+  });
 }
