@@ -1,6 +1,5 @@
 import { errorText } from '../core/errors';
 import { checkManifest, mostAccurate, type ModelEntry } from '../core/manifest';
-import { NUM_CLASSES } from '../core/classes';
 import { BACKENDS, type BackendName } from '../core/url-params';
 import type { Classifier } from '../ml/classifier';
 import { ClassifyWorker, workersUsable } from '../ml/classify/client';
@@ -76,7 +75,9 @@ export async function classifyMany(inputs: Float32Array[]): Promise<Float32Array
     at += x.length;
   }
   const probs = await c.predictMany(joined, inputs.length);
-  return inputs.map((_, i) => probs.slice(i * NUM_CLASSES, (i + 1) * NUM_CLASSES));
+  // A model with user classes has more than ten outputs: split by what came back.
+  const k = probs.length / inputs.length;
+  return inputs.map((_, i) => probs.slice(i * k, (i + 1) * k));
 }
 
 let pageBackend: Promise<void> | undefined;
