@@ -64,7 +64,7 @@ export function activeClassifier(): ActiveClassifier | null {
   return classifier;
 }
 
-/** Probabilities (10 each) for several 28×28 inputs, on the backend measured fastest for batches. */
+/** Probabilities (one per class) for several 28×28 inputs, on the backend measured fastest for batches. */
 export async function classifyMany(inputs: Float32Array[]): Promise<Float32Array[]> {
   const c = classifier;
   if (!c) throw new Error('no model is loaded');
