@@ -14,6 +14,7 @@ import {
   setNotice,
 } from './state';
 import { assetUrl, fetchJson } from './assets';
+import { setOutputCount } from './classes';
 import { params } from './params';
 import { dropUserModel, loadClassifier, loaded, setUserModel, takeStartupModel, type UserModel } from './user-model';
 
@@ -93,6 +94,7 @@ async function loadModel(id: string): Promise<void> {
     if (gen !== generation) return next.dispose();
     dropClassifier();
     classifier = next;
+    setOutputCount(next.classes);
     setError(null);
     loaded();
     setEngineState('ready');

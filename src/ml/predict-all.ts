@@ -12,7 +12,7 @@ export interface PredictAllOptions {
 }
 
 /**
- * Class probabilities (count × 10, row-major) of `count` uint8 28×28 images on the active backend,
+ * Probabilities of the ten Fashion-MNIST classes (count × 10, row-major; a model's further user classes are left out) of `count` uint8 28×28 images on the active backend,
  * in batches, reading each batch back with `await data()` so the UI thread never blocks on the GPU.
  */
 export async function predictAll(
@@ -34,7 +34,11 @@ export async function predictAll(
       return model.predict(x) as tf.Tensor;
     });
     try {
-      probs.set(await out.data(), start * NUM_CLASSES);
+      const rows = await out.data();
+      const width = out.shape[1] ?? NUM_CLASSES;
+      // A model with user classes: only the ten Fashion-MNIST outputs are kept (what the test set scores).
+      for (let i = 0; i < n; i++)
+        probs.set(rows.subarray(i * width, i * width + NUM_CLASSES), (start + i) * NUM_CLASSES);
     } finally {
       out.dispose();
     }

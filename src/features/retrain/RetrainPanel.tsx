@@ -6,6 +6,7 @@ import { history } from './training';
 import { refreshVersions } from './versions';
 import { RetrainControls } from './RetrainControls';
 import { RetrainResult } from './RetrainResult';
+import { ClassManager } from './ClassManager';
 import { SampleAdder } from './SampleAdder';
 import { SampleList } from './SampleList';
 import { VersionList } from './VersionList';
@@ -26,6 +27,7 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
         {t('retrain.retrainTitle')}
       </h2>
       <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
+      <ClassManager />
       <SampleAdder thumbSource={props.thumbSource} />
       <SampleList />
       <RetrainControls />

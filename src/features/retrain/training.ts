@@ -13,6 +13,7 @@ import { backendName, modelId } from '../../app/state';
 import { samples } from './samples';
 import { showError } from './storage';
 import { addVersion } from './versions';
+import { classPlan, recordScores } from './class-list';
 
 /** Lifecycle of a run, as the `retrain-status` test id's data-state shows it. */
 export type RetrainStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -64,6 +65,8 @@ export async function startTraining(): Promise<void> {
   const classifier = activeClassifier();
   const list = samples();
   if (status() === 'training' || !classifier || list.length === 0) return;
+  const plan = await classPlan();
+  if ('key' in plan) return showError(plan);
   const split = splitSamples(list);
   const measured = split.hasHoldOut ? split.heldOut : split.train;
   const settings = { ...RETRAIN_DEFAULTS, layers: trainedLayers(), epochs: epochs(), learningRate: learningRate() };
@@ -94,6 +97,7 @@ export async function startTraining(): Promise<void> {
       train: toImageSet(split.train),
       measure: toImageSet(measured),
       settings,
+      outputs: plan.outputs,
     };
     const outcome = await runRetrain({
       job,
@@ -122,6 +126,7 @@ export async function startTraining(): Promise<void> {
         seconds: outcome.seconds,
         before: outcome.before,
         after: outcome.after,
+        classes: plan.classes,
       },
     };
     try {
@@ -133,6 +138,7 @@ export async function startTraining(): Promise<void> {
     batch(() => {
       setReport((r) => r && { ...r, before: outcome.before, after: outcome.after, seconds: outcome.seconds });
       setStatus('done');
+      recordScores(outcome.classes, plan.classes);
     });
   } catch (err) {
     const kind = (err as { kind?: string }).kind;

@@ -7,6 +7,7 @@ import { modelId } from '../../app/state';
 import { retrainStore, showError } from './storage';
 import { mergeSamples, samples } from './samples';
 import { addVersion } from './versions';
+import { adoptClasses } from './class-list';
 
 /** Name of the latest successfully imported file, for the confirmation line. */
 export const [lastImport, setLastImport] = createSignal<string | null>(null);
@@ -41,7 +42,8 @@ async function importBundle(file: File): Promise<void> {
   const known = new Set((await (await retrainStore()).versions()).map((v) => v.id));
   // Importing into the browser it came from would clash with the original: give it a new id.
   const id = known.has(bundle.meta.id) ? newId('v') : bundle.meta.id;
-  await mergeSamples(bundle.samples);
+  // The file's classes join the user's list; its samples are relabelled to it.
+  await mergeSamples(adoptClasses(bundle.meta.classes ?? [], bundle.samples));
   const { topology, weightSpecs, weightData, meta } = bundle;
   await addVersion({ id, topology, weightSpecs, weightData, meta: { ...meta, id } });
 }
