@@ -193,6 +193,16 @@ async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContex
   return { before, after, history };
 }
 
+/** Accuracies of the job's model as it is (before its output layer grows). */
+async function measureOriginal(job: RetrainJob): Promise<Accuracies> {
+  const model = await partsToModel(job.model);
+  try {
+    return await measure(model, job);
+  } finally {
+    model.dispose();
+  }
+}
+
 /** Right answers per user class (label ≥ 10) among `set`. */
 async function userClassScores(model: LayersModel, set: LabelledImages): Promise<ClassScore[]> {
   if (!set.labels.some((l) => l >= NUM_CLASSES)) return [];
@@ -217,21 +227,22 @@ async function userClassScores(model: LayersModel, set: LabelledImages): Promise
  */
 export async function retrain(job: RetrainJob, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
   const started = performance.now();
-  const start =
-    job.outputs && !isIdentity(job.outputs, outputCount(job.model))
-      ? await growOutputs(job.model, job.outputs, job.train)
-      : job.model;
+  const grows = job.outputs !== undefined && !isIdentity(job.outputs, outputCount(job.model));
+  // "Before" is the model the user had, not the grown one: imprinted rows already take test images.
+  const original = grows ? await measureOriginal(job) : null;
+  const start = grows ? await growOutputs(job.model, job.outputs!, job.train) : job.model;
   const model = await partsToModel(start);
   const ctx: RunContext = {
     job,
-    hooks,
+    hooks: original ? { ...hooks, onBefore: () => hooks.onBefore?.(original) } : hooks,
     optimizer: tf.train.adam(job.settings.learningRate),
     random: seededRandom(job.settings.seed),
     started,
   };
   try {
     const split = job.settings.layers === 'head' ? splitAtFeatures(model) : null;
-    const run = split ? await trainHead(model, split, ctx) : await trainAllLayers(model, ctx);
+    const trained = split ? await trainHead(model, split, ctx) : await trainAllLayers(model, ctx);
+    const run = original ? { ...trained, before: original } : trained;
     const classes = await userClassScores(model, job.measure);
     return { model: await modelToParts(model), ...run, seconds: (performance.now() - started) / 1000, classes };
   } finally {
