@@ -17,6 +17,7 @@ const { values: args } = parseArgs({
     photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
     out: { type: 'string', default: 'prenda-new-classes.zip' },
     anchors: { type: 'string', default: '0' },
+    layers: { type: 'string', default: 'head' },
   },
 });
 const classes = args.classes.split(',').map((c) => c.trim());
@@ -73,6 +74,7 @@ try {
     }
     console.log(`${name}: class ${value}, ${files.length} photos`);
   }
+  await page.selectOption('[data-testid=retrain-layers]', args.layers);
   await page.fill('[data-testid=retrain-epochs]', args.epochs);
   await page.dispatchEvent('[data-testid=retrain-epochs]', 'change');
   await page.click('[data-testid=retrain-start]');
