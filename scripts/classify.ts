@@ -1,20 +1,22 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { extname, relative } from 'node:path';
-import { className, NUM_CLASSES } from '../src/core/classes';
+import { CLASS_NAMES } from '../src/core/classes';
 import { preprocessPhoto } from '../src/core/photo/pipeline';
 import { verdictOf } from '../src/core/photo/verdict';
 import { oneLineErrors, UsageError } from './lib/cli-errors';
 import { decodeImageFile } from './lib/decode-image';
 import { listImages, skipReason } from './lib/image-files';
+import { isExportPath, loadExportModel } from './lib/export-model';
 import { loadManifestModel, manifestEntry, predictBatch } from './lib/manifest-model';
 import { initNodeBackend } from './lib/tf-node';
 
 oneLineErrors();
 
-const USAGE = `npm run classify -- <image files or folders> [--model ID] [--json]
+const USAGE = `npm run classify -- <image files or folders> [--model ID | --model export.zip] [--json]
   Decodes JPEG/PNG/WebP/GIF/AVIF, applies EXIF orientation, preprocesses like the app and prints
-  the top 3 classes (default model: "photo" when the manifest has it, else the most accurate).`;
+  the top 3 classes (default model: "photo" when the manifest has it, else the most accurate).
+  --model export.zip: a version exported from the app, with the classes the user added.`;
 
 const { values: args, positionals } = (() => {
   try {
@@ -46,7 +48,8 @@ interface Result {
   skipped?: string;
 }
 
-manifestEntry(args.model); // an unknown model id is a one-line usage error, before tfjs starts
+// An unknown model id is a one-line usage error, before tfjs starts.
+if (!isExportPath(args.model)) manifestEntry(args.model);
 const shown = (file: string) => relative(process.cwd(), file) || file;
 const { files, skipped } = listImages(positionals);
 const skippedRows: Result[] = skipped.map((s) => ({ file: shown(s.file), skipped: s.reason }));
@@ -59,7 +62,13 @@ if (files.length === 0) {
 }
 
 await initNodeBackend('wasm');
-const { entry, model } = await loadManifestModel(args.model);
+const { id, model, names } = isExportPath(args.model)
+  ? await loadExportModel(args.model)
+  : await loadManifestModel(args.model).then(({ entry, model }) => ({
+      id: entry.id,
+      model,
+      names: [...CLASS_NAMES.en],
+    }));
 const results: Result[] = [];
 for (const file of files) {
   try {
@@ -68,8 +77,8 @@ for (const file of files) {
     const steps = preprocessPhoto(await decodeImageFile(file));
     if (!steps.input) throw new Error('no garment found in the picture');
     const probs = [...(await predictBatch(model, steps.input))];
-    const order = [...Array(NUM_CLASSES).keys()].sort((a, b) => probs[b]! - probs[a]!);
-    const top = order.slice(0, 3).map((k) => ({ class: k, name: className(k, 'en'), p: probs[k]! }));
+    const order = [...names.keys()].sort((a, b) => probs[b]! - probs[a]!);
+    const top = order.slice(0, 3).map((k) => ({ class: k, name: names[k]!, p: probs[k]! }));
     results.push({ file: shown(file), top, probs, sure: verdictOf(probs, steps.quality).sure });
   } catch (err) {
     results.push({ file: shown(file), error: err instanceof Error ? err.message : String(err) });
@@ -78,7 +87,8 @@ for (const file of files) {
 if (args.json) {
   console.log(JSON.stringify([...results, ...skippedRows], null, 1));
 } else {
-  console.log(`model ${entry.id}`);
+  console.log(`model ${id}`);
+  if (names.length > 10) console.log(`user classes: ${names.slice(10).join(', ')}`);
   for (const r of [...results, ...skippedRows]) {
     if (r.skipped) console.log(`${r.file}: skipped: ${r.skipped}`);
     else if (r.error) console.log(`${r.file}: error: ${r.error}`);

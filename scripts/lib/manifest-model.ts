@@ -36,16 +36,17 @@ export async function loadManifestModel(
   return { entry, model };
 }
 
-/** Class probabilities for `n` 28×28 inputs (flat, 0–1 floats), in batches. */
+/** Class probabilities for `n` 28×28 inputs (flat, 0–1 floats), in batches: n × the model's outputs (10, more with user classes). */
 export async function predictBatch(model: tf.LayersModel, inputs: Float32Array, batch = 256): Promise<Float32Array> {
   const n = inputs.length / 784;
-  const out = new Float32Array(n * 10);
+  const classes = (model.outputs[0]!.shape[1] as number | null) ?? 10;
+  const out = new Float32Array(n * classes);
   for (let start = 0; start < n; start += batch) {
     const m = Math.min(batch, n - start);
     const y = tf.tidy(
       () => model.predict(tf.tensor3d(inputs.subarray(start * 784, (start + m) * 784), [m, 28, 28])) as tf.Tensor,
     );
-    out.set(await y.data(), start * 10);
+    out.set(await y.data(), start * classes);
     y.dispose();
   }
   return out;

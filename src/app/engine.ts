@@ -21,6 +21,7 @@ import {
   warming,
 } from './state';
 import { assetUrl, fetchJson } from './assets';
+import { setOutputCount } from './classes';
 import { params } from './params';
 import {
   dropUserModel,
@@ -160,6 +161,7 @@ async function loadOnPage(entry: ModelEntry, gen: number): Promise<void> {
     if (gen !== generation) return next.dispose();
     dropClassifier();
     classifier = onPage(next);
+    setOutputCount(next.classes);
     setError(null);
     loaded();
     setEngineState('ready');
@@ -243,6 +245,7 @@ function adopt(slot: Slot): void {
   // A new model drops the old one (its answers are stale); a warm GPU replaces wasm quietly.
   if (fresh) dropClassifier();
   classifier = inWorker(slot);
+  setOutputCount(slot.loaded!.outputs);
   adoptedGen = generation;
   setBackendName(slot.name);
   setBatchBackend(batchSlot(slot).name);

@@ -10,7 +10,7 @@ import type { DrawStrings } from '../features/draw';
 import type { EvalStrings } from '../features/eval';
 import type { LabStrings } from '../features/lab';
 import type { PhotoStrings } from '../features/photo';
-import type { RetrainStrings } from '../features/retrain';
+import type { ClassManagerStrings, RetrainStrings } from '../features/retrain';
 import type { ClassStrings } from './classes';
 import { params } from './params';
 import type { AppStrings } from './strings';
@@ -24,6 +24,7 @@ export interface Namespaces {
   photo: PhotoStrings;
   album: AlbumStrings;
   retrain: RetrainStrings;
+  classManager: ClassManagerStrings;
   lab: LabStrings;
   eval: EvalStrings;
 }

@@ -1,18 +1,23 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
-import { IMAGE_PIXELS, NUM_CLASSES } from '../core/classes';
+import { IMAGE_PIXELS } from '../core/classes';
 
-/** A loaded, warmed-up Fashion-MNIST model that turns one 28×28 input into 10 probabilities. */
+/** A loaded, warmed-up Fashion-MNIST model that turns one 28×28 input into class probabilities (10, or more with user classes). */
 export class Classifier {
   private readonly shape: number[];
 
-  /** Wraps an already built model (its input must hold 784 values, its output 10). */
+  /** Wraps an already built model (its input must hold 784 values). */
   constructor(readonly model: LayersModel) {
     const inputShape = model.inputs[0]?.shape.slice(1) ?? [];
     if (inputShape.reduce<number>((a, b) => a * (b ?? 0), 1) !== IMAGE_PIXELS) {
       throw new Error(`Model input ${JSON.stringify(inputShape)} does not hold ${IMAGE_PIXELS} pixels`);
     }
     this.shape = [1, ...(inputShape as number[])];
+  }
+
+  /** Number of classes the model answers with (its outputs). */
+  get classes(): number {
+    return (this.model.outputs[0]?.shape[1] as number | null) ?? 0;
   }
 
   /** Loads a tfjs layers model (model.json + weights) and runs one warm-up prediction. */
@@ -45,7 +50,7 @@ export class Classifier {
     if (input.length !== IMAGE_PIXELS) throw new RangeError(`Expected ${IMAGE_PIXELS} values, got ${input.length}`);
     const output = tf.tidy(() => {
       const y = this.model.apply(tf.tensor(input, this.shape, 'float32'), { training: false }) as tf.Tensor;
-      return tf.reshape(y, [NUM_CLASSES]);
+      return tf.reshape(y, [-1]);
     });
     try {
       return Float32Array.from(tf.getBackend() === 'webgpu' ? await output.data() : output.dataSync());

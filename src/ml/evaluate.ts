@@ -9,7 +9,7 @@ export interface Evaluation {
   loss: number;
   accuracy: number;
   predicted: Uint8Array;
-  /** count × 10 probabilities, row-major. */
+  /** count × classes probabilities, row-major (10 for the shipped models). */
   probs: Float32Array;
 }
 
@@ -23,7 +23,8 @@ export function imagesToTensor(images: Uint8Array, start: number, n: number): tf
 
 /** Evaluates `model` on `set` in batches (inference mode: dropout off, batch-norm moving stats). */
 export async function evaluate(model: tfl.LayersModel, set: LabelledImages, batchSize = 1000): Promise<Evaluation> {
-  const probs = new Float32Array(set.count * 10);
+  const classes = (model.outputs[0]!.shape[1] as number | null) ?? 10;
+  const probs = new Float32Array(set.count * classes);
   let lossSum = 0;
   for (let start = 0; start < set.count; start += batchSize) {
     const n = Math.min(batchSize, set.count - start);
@@ -33,7 +34,7 @@ export async function evaluate(model: tfl.LayersModel, set: LabelledImages, batc
       const out = model.predict(x) as tf.Tensor2D;
       return [out, sparseCrossEntropy(y, out)] as const;
     });
-    probs.set(await p.data(), start * 10);
+    probs.set(await p.data(), start * classes);
     lossSum += (await loss.data())[0]! * n;
     tf.dispose([p, loss]);
   }
@@ -41,7 +42,7 @@ export async function evaluate(model: tfl.LayersModel, set: LabelledImages, batc
   let right = 0;
   for (let i = 0; i < set.count; i++) {
     let best = 0;
-    for (let k = 1; k < 10; k++) if (probs[i * 10 + k]! > probs[i * 10 + best]!) best = k;
+    for (let k = 1; k < classes; k++) if (probs[i * classes + k]! > probs[i * classes + best]!) best = k;
     predicted[i] = best;
     if (best === set.labels[i]) right++;
   }

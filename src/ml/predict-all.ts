@@ -12,8 +12,8 @@ export interface PredictAllOptions {
 }
 
 /**
- * Class probabilities (count × 10, row-major) of `count` 28×28 images (uint8 0..255 or float
- * 0..1) on the active backend,
+ * Class probabilities (count × outputs, row-major: ten for the shipped models, more with user
+ * classes) of `count` 28×28 images (uint8 0..255 or float 0..1) on the active backend,
  * in batches, reading each batch back with `await data()` so the UI thread never blocks on the GPU.
  */
 export async function predictAll(
@@ -23,7 +23,8 @@ export async function predictAll(
   { batchSize = 500, onProgress, signal }: PredictAllOptions = {},
 ): Promise<Float32Array> {
   const shape = model.inputs[0]!.shape.slice(1) as number[];
-  const probs = new Float32Array(count * NUM_CLASSES);
+  const width = (model.outputs[0]?.shape[1] as number | null) ?? NUM_CLASSES;
+  const probs = new Float32Array(count * width);
   const scaled = new Float32Array(batchSize * IMAGE_PIXELS);
   for (let start = 0; start < count; start += batchSize) {
     if (signal?.aborted) throw signal.reason ?? new DOMException('Evaluation cancelled', 'AbortError');
@@ -36,7 +37,7 @@ export async function predictAll(
       return model.predict(x) as tf.Tensor;
     });
     try {
-      probs.set(await out.data(), start * NUM_CLASSES);
+      probs.set(await out.data(), start * width);
     } finally {
       out.dispose();
     }

@@ -44,7 +44,8 @@ describe('user samples', () => {
 
   it('recognises well-formed samples only', () => {
     expect(isSample(sample('a', 3))).toBe(true);
-    expect(isSample({ ...sample('a', 3), label: 10 })).toBe(false);
+    expect(isSample({ ...sample('a', 3), label: 10 })).toBe(true); // a user class
+    expect(isSample({ ...sample('a', 3), label: 30 })).toBe(false);
     expect(isSample({ ...sample('a', 3), pixels: new Uint8Array(5) })).toBe(false);
     expect(isSample({ ...sample('a', 3), thumb: new Uint8Array(3) })).toBe(false);
     expect(isSample(null)).toBe(false);

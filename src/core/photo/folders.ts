@@ -41,5 +41,6 @@ export function groupOf(index: number): GarmentGroup {
 export function judgePhoto(folder: string, top: number): { strict: boolean; coarse: boolean } | null {
   const rule = PHOTO_FOLDERS[folder];
   if (!rule?.group) return null;
-  return { strict: rule.accepted.includes(top), coarse: groupOf(top) === rule.group };
+  // A user class (index ≥ 10) is never right for a mapped folder.
+  return { strict: rule.accepted.includes(top), coarse: top < 10 && groupOf(top) === rule.group };
 }

@@ -19,7 +19,7 @@ export interface PhotoReport {
   mapped: FolderScore;
   outOfScope: FolderScore;
   folders: FolderScore[];
-  /** Rows: folders in {@link PhotoReport.folders} order; columns: predicted class 0–9. */
+  /** Rows: folders in {@link PhotoReport.folders} order; columns: predicted class 0–9 (and up, with user classes). */
   matrix: number[][];
 }
 
@@ -42,8 +42,10 @@ function score(folder: string, rows: { folder: string; top: number; sure: boolea
 export function photoReport(rows: { folder: string; top: number; sure: boolean }[]): PhotoReport {
   const names = [...new Set(rows.map((r) => r.folder))].sort();
   const inScope = (f: string) => PHOTO_FOLDERS[f]?.group != null;
+  // Wider than the ten when a model with user classes predicted one of them.
+  const width = rows.reduce((w, r) => Math.max(w, r.top + 1), NUM_CLASSES);
   const matrix = names.map((f) => {
-    const row = new Array<number>(NUM_CLASSES).fill(0);
+    const row = new Array<number>(width).fill(0);
     for (const r of rows) if (r.folder === f) row[r.top]!++;
     return row;
   });

@@ -45,7 +45,8 @@ export function normalisedEntropy(probs: ArrayLike<number>): number {
     const p = probs[i]!;
     if (p > 0) h -= p * Math.log(p);
   }
-  return h / Math.log(NUM_CLASSES);
+  // Over as many classes as the model has (ten for the shipped ones, more with user classes).
+  return h / Math.log(Math.max(NUM_CLASSES, probs.length));
 }
 
 /** True when the segmentation found one clear object (not a plain wall, not the whole frame). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { IMAGE_PIXELS } from '../classes';
 import { THUMB_SIDE } from './samples';
+import { isClassList, MAX_CLASS_NAME } from './classes';
 
 const finite = v.pipe(v.number(), v.finite());
 const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -24,6 +25,15 @@ export const versionMetaSchema = v.object({
   before: accuracies,
   after: accuracies,
   name: v.optional(v.string()),
+  classes: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CLASS_NAME * 2))),
+      v.check(
+        (list: string[]) => isClassList(list),
+        'must name distinct classes, none a built-in one, at most 30 in all',
+      ),
+    ),
+  ),
 });
 
 const quantization = v.variant('dtype', [

@@ -16,7 +16,7 @@ export interface DecodedBundle extends CheckedModelParts {
 
 /** What a bundle is checked against. */
 export interface BundleOptions {
-  /** Classes the app knows: sample labels must be below it. */
+  /** Classes the app knows: sample labels must be below it (or below the version's own count). */
   classes: number;
   limits: ZipLimits;
 }
@@ -27,7 +27,7 @@ export interface BundleOptions {
  * pixels. Pure (runs in a worker or in Node); throws {@link ImportError} naming the file at fault.
  */
 export function readBundle(zip: Uint8Array, options: Partial<BundleOptions> = {}): DecodedBundle {
-  const { classes = NUM_CLASSES, limits = BUNDLE_ZIP_LIMITS } = options;
+  const { classes: known = NUM_CLASSES, limits = BUNDLE_ZIP_LIMITS } = options;
   const wanted = new Set<string>(Object.values(BUNDLE_FILES));
   const files = unzipCapped(zip, (name) => wanted.has(name), limits);
   const missing = Object.values(BUNDLE_FILES).filter((name) => !files.has(name));
@@ -51,6 +51,8 @@ export function readBundle(zip: Uint8Array, options: Partial<BundleOptions> = {}
     { name: BUNDLE_FILES.weights, bytes: files.get(BUNDLE_FILES.weights)! },
   ]);
   const meta: VersionMeta = parseOrThrow(versionMetaSchema, json(BUNDLE_FILES.meta), BUNDLE_FILES.meta);
+  // A version with user classes labels its samples up to its own class count.
+  const classes = Math.max(known, NUM_CLASSES + (meta.classes?.length ?? 0));
   const { samples } = parseOrThrow(samplesFileSchema(classes), json(BUNDLE_FILES.samples), BUNDLE_FILES.samples);
   return { ...parts, meta, samples };
 }

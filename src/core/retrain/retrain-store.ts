@@ -29,6 +29,8 @@ export interface VersionMeta {
   after: Accuracies;
   /** A file name, for imported models. */
   name?: string;
+  /** Names of the user's classes, outputs 10, 11, … in order (absent: the ten only). */
+  classes?: string[];
 }
 
 /** A model version as stored: tfjs layers artifacts plus metadata. */

@@ -1,4 +1,5 @@
 import { IMAGE_PIXELS, NUM_CLASSES } from '../classes';
+import { MAX_CLASSES } from './classes';
 import type { LabelledImages } from '../dataset';
 import type { RgbaImage } from '../preprocess';
 
@@ -8,7 +9,7 @@ export const THUMB_SIDE = 48;
 /** One of the user's own training examples. */
 export interface Sample {
   id: string;
-  /** Class index 0–9. */
+  /** Class index: 0–9 built-in, 10 and up the user's classes (see core/retrain/classes). */
   label: number;
   /** The 28×28 model input, 0–255 (255 = garment). */
   pixels: Uint8Array;
@@ -69,7 +70,7 @@ export function isSample(value: unknown): value is Sample {
     typeof s.id === 'string' &&
     Number.isInteger(s.label) &&
     s.label! >= 0 &&
-    s.label! < NUM_CLASSES &&
+    s.label! < MAX_CLASSES &&
     s.pixels instanceof Uint8Array &&
     s.pixels.length === IMAGE_PIXELS &&
     (s.thumb === null || (s.thumb instanceof Uint8Array && s.thumb.length === THUMB_SIDE * THUMB_SIDE)) &&
@@ -133,9 +134,10 @@ export function splitSamples(samples: readonly Sample[], share = 0.2): SampleSpl
   };
 }
 
-/** Number of samples per class. */
+/** Number of samples per class (at least the ten built-in ones, more when labels go beyond). */
 export function countByClass(samples: readonly Sample[]): number[] {
-  const counts = new Array<number>(NUM_CLASSES).fill(0);
+  const classes = samples.reduce((n, s) => Math.max(n, s.label + 1), NUM_CLASSES);
+  const counts = new Array<number>(classes).fill(0);
   for (const s of samples) counts[s.label]!++;
   return counts;
 }

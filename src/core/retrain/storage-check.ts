@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { NUM_CLASSES } from '../classes';
+import { MAX_CLASSES } from './classes';
 import type { RawRecord, RecordStore, RetrainStore, VersionMeta, VersionSlot } from './retrain-store';
 import type { Sample } from './samples';
 import type { VerifySlot } from './version-save';
@@ -42,7 +42,7 @@ function sortRecords<T>(records: RawRecord[], store: RecordStore, schema: v.Gene
 /** The stored samples that are usable, and a fault for each that is not (nothing is deleted). */
 export async function readSamples(
   store: RetrainStore,
-  classes = NUM_CLASSES,
+  classes = MAX_CLASSES,
 ): Promise<{ samples: Sample[]; faults: StorageFault[] }> {
   const { good, faults } = sortRecords(await store.rawRecords('samples'), 'samples', storedSampleSchema(classes));
   return { samples: good, faults };

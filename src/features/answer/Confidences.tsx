@@ -1,17 +1,20 @@
-import { For } from 'solid-js';
-import { classIndices, classLabel } from '../../app/classes';
+import { For, createMemo } from 'solid-js';
+import { outputCount, outputLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { doubtful, probs, topClass } from '../../app/state';
 
-const CLASSES = classIndices();
-
 /** Whole percent at the ends of the range, one decimal in between ("100 %", "87.5 %", "4 %"). */
 const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ? 0 : 1);
 
-/** The top class (announced politely to screen readers) and ten probability bars; a hint when empty. */
+/**
+ * The top class (announced politely to screen readers) and one probability bar per class of the
+ * model in use (ten for the shipped models, more once the user taught their own); a hint when empty.
+ */
 export function Confidences() {
   const p = (i: number): number => probs()?.[i] ?? 0;
+  // The probabilities' length when there are some: they always come from the model in use.
+  const classes = createMemo(() => Array.from({ length: probs()?.length ?? outputCount() }, (_, i) => i));
   return (
     <section class="card result" aria-labelledby="result-heading">
       <h2 id="result-heading" class="eyebrow">
@@ -27,13 +30,13 @@ export function Confidences() {
         {topClass() < 0 ? (
           <span class="hint">{t('answer.hint')}</span>
         ) : doubtful() ? (
-          t('answer.maybe', { name: classLabel(topClass()) })
+          t('answer.maybe', { name: outputLabel(topClass()) })
         ) : (
-          classLabel(topClass())
+          outputLabel(topClass())
         )}
       </p>
       <ol class="bars" data-testid="confidences" aria-label={t('answer.confidences')}>
-        <For each={CLASSES}>
+        <For each={classes()}>
           {(i) => (
             <li
               class="bar"
@@ -42,7 +45,7 @@ export function Confidences() {
               data-class={String(i)}
               data-p={String(p(i))}
             >
-              <span class="bar__name">{classLabel(i)}</span>
+              <span class="bar__name">{outputLabel(i)}</span>
               <span class="bar__track" aria-hidden="true">
                 <span class="bar__fill" style={{ transform: `scaleX(${p(i)})` }} />
               </span>

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { classLabel } from '../../app/classes';
+import { outputLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { doubtful, probs, topClass } from '../../app/state';
@@ -19,7 +19,7 @@ export function TopGuess() {
     >
       <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('answer.hint')}</span>}>
         <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
-        <strong>{doubtful() ? t('answer.maybe', { name: classLabel(topClass()) }) : classLabel(topClass())}</strong>{' '}
+        <strong>{doubtful() ? t('answer.maybe', { name: outputLabel(topClass()) }) : outputLabel(topClass())}</strong>{' '}
         <span class="top-guess__p">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
       </Show>
     </p>

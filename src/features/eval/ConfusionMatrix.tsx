@@ -1,10 +1,10 @@
 import { For } from 'solid-js';
-import { classIndices, classLabel } from '../../app/classes';
+import { builtInClassIndices, classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { selectedCell, setSelectedCell } from './evaluation';
 
-const CLASSES = classIndices();
+const CLASSES = builtInClassIndices();
 
 /** Colour strength of a cell: its share of the true class, boosted off the diagonal where shares are small. */
 function strength(count: number, rowTotal: number, diagonal: boolean): number {

@@ -1,5 +1,7 @@
 import { For, Match, Show, Switch, createEffect, on } from 'solid-js';
 import { TEST_SET_FILES } from '../../core/test-set';
+import { NUM_CLASSES } from '../../core/classes';
+import { outputCount, outputLabel } from '../../app/classes';
 import { selectModel } from '../../app/engine';
 import { format } from '../../app/format';
 import { lang, t } from '../../app/i18n';
@@ -25,6 +27,15 @@ export function EvalView() {
     <main class="page evaluation" data-testid="eval" data-state={evalPhase()}>
       <h2 class="page__title">{t('eval.evalTitle')}</h2>
       <p class="lab-lead">{t('eval.evalIntro', { count: format.number(TEST_SET_FILES.count) })}</p>
+      <Show when={outputCount() > NUM_CLASSES}>
+        <p class="lab-lead" data-testid="eval-unscored">
+          {t('eval.unscoredClasses', {
+            names: Array.from({ length: outputCount() - NUM_CLASSES }, (_, k) => outputLabel(NUM_CLASSES + k)).join(
+              ', ',
+            ),
+          })}
+        </p>
+      </Show>
       <section class="card eval-head">
         <label class="field">
           <span class="field__label">{t('eval.evalModel')}</span>

@@ -5,6 +5,8 @@ const en = {
   evalIntro:
     'The selected model classifies all {count} test images right here, on this device. Click a cell of the matrix to see exactly those images.',
   evalModel: 'Model',
+  unscoredClasses:
+    'The model in use also knows your own classes ({names}); they are not part of this evaluation: the test images hold only the ten, scored on their ten outputs.',
   evalWaiting: 'Waiting for the model…',
   evalLoading: 'Loading the test images…',
   evalPredicting: 'Classifying {done} of {total} images…',
@@ -40,6 +42,8 @@ const es: Translation<EvalStrings> = {
   evalIntro:
     'El modelo elegido clasifica aquí mismo, en este dispositivo, las {count} imágenes de prueba. Toca una casilla de la matriz para ver exactamente esas imágenes.',
   evalModel: 'Modelo',
+  unscoredClasses:
+    'El modelo en uso también conoce tus propias clases ({names}); no forman parte de esta evaluación: las imágenes de prueba solo tienen las diez, puntuadas con sus diez salidas.',
   evalWaiting: 'Esperando al modelo…',
   evalLoading: 'Cargando las imágenes de prueba…',
   evalPredicting: 'Clasificando {done} de {total} imágenes…',

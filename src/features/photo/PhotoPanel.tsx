@@ -1,5 +1,5 @@
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
-import { classLabel } from '../../app/classes';
+import { outputLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { modelId } from '../../app/state';
@@ -26,7 +26,7 @@ function PhotoVerdict() {
           {v().reason === 'noGarment'
             ? t('photo.noGarment')
             : t(v().sure ? 'photo.sure' : 'photo.notSure', {
-                name: classLabel(v().top),
+                name: outputLabel(v().top),
                 p: format.percent(v().confidence, 0),
               })}
         </p>

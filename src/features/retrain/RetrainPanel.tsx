@@ -8,6 +8,7 @@ import { startSync } from './sync';
 import { UnsavedNotice } from './UnsavedNotice';
 import { RetrainControls } from './RetrainControls';
 import { RetrainResult } from './RetrainResult';
+import { ClassManager } from './ClassManager';
 import { SampleAdder } from './SampleAdder';
 import { SampleList } from './SampleList';
 import { VersionList } from './VersionList';
@@ -29,6 +30,7 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
         {t('retrain.retrainTitle')}
       </h2>
       <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
+      <ClassManager />
       <SampleAdder thumbSource={props.thumbSource} />
       <SampleList />
       <RetrainControls />

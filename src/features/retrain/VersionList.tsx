@@ -4,6 +4,7 @@ import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import { activeVersion } from '../../app/user-model';
 
+import { VersionClasses } from './ClassManager';
 import { status } from './training';
 import { exportVersion, importFiles, lastImport } from './version-files';
 import { deleteVersion, resetToShipped, switchVersion, unsaved, versions } from './versions';
@@ -68,6 +69,7 @@ export function VersionList() {
             <li class="version" data-testid="version" data-id={v.id} data-current={activeVersion() === v.id}>
               <span class="version__text">
                 {describe(v)}
+                <VersionClasses meta={v} />
                 <Show when={activeVersion() === v.id}>
                   <span class="version__badge">{t('retrain.inUse')}</span>
                 </Show>

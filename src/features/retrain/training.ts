@@ -15,6 +15,7 @@ import { samples } from './samples';
 import { showError } from './storage';
 import { trainAlone, trainingElsewhere } from './tabs';
 import { saveAndUse, useUnsaved } from './versions';
+import { classPlan, recordScores } from './class-list';
 
 /** Lifecycle of a run, as the `retrain-status` test id's data-state shows it. */
 export type RetrainStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -94,6 +95,8 @@ async function train(): Promise<void> {
   const classifier = activeClassifier();
   const list = samples();
   if (status() === 'training' || !classifier || list.length === 0) return;
+  const plan = await classPlan();
+  if ('key' in plan) return showError(plan);
   const split = splitSamples(list);
   const measured = split.hasHoldOut ? split.heldOut : split.train;
   const settings = { ...RETRAIN_DEFAULTS, layers: trainedLayers(), epochs: epochs(), learningRate: learningRate() };
@@ -122,6 +125,7 @@ async function train(): Promise<void> {
       train: toImageSet(split.train),
       measure: toImageSet(measured),
       settings,
+      outputs: plan.outputs,
     };
     const outcome = await runRetrain({
       job,
@@ -150,6 +154,7 @@ async function train(): Promise<void> {
         seconds: outcome.seconds,
         before: outcome.before,
         after: outcome.after,
+        classes: plan.classes,
       },
     };
     let kept: boolean;
@@ -163,6 +168,7 @@ async function train(): Promise<void> {
       setReport((r) => r && { ...r, before: outcome.before, after: outcome.after, seconds: outcome.seconds });
       setSaved(kept);
       setStatus('done');
+      recordScores(outcome.classes, plan.classes);
     });
   } catch (err) {
     const kind = (err as { kind?: string }).kind;

@@ -15,6 +15,7 @@ import { modelId } from '../../app/state';
 import { retrainStore, showError } from './storage';
 import { samples } from './samples';
 import { saveAndUse, unsaved } from './versions';
+import { adoptClasses } from './class-list';
 
 /** Name of the latest successfully imported file, for the confirmation line. */
 export const [lastImport, setLastImport] = createSignal<string | null>(null);
@@ -161,7 +162,8 @@ export async function importFiles(files: File[]): Promise<void> {
       probeSet(),
       pageTfjs(),
     ]);
-    const { model, report } = await checkCandidate(candidate.parts, { classes: NUM_CLASSES, probe: images });
+    const classes = NUM_CLASSES + (candidate.meta.classes?.length ?? 0);
+    const { model, report } = await checkCandidate(candidate.parts, { classes, probe: images });
     if (report.accuracy < SUSPECT_ACCURACY && !(await ask(candidate.name, report.accuracy, report.scored))) {
       model.dispose();
       return void setImportState('cancelled');
@@ -170,7 +172,8 @@ export async function importFiles(files: File[]): Promise<void> {
     const { meta } = candidate;
     const slot: VersionSlot = { id: meta.id, ...candidate.parts, meta };
     try {
-      await saveAndUse(slot, model, candidate.samples);
+      // The file's classes join the user's list; its samples are relabelled to it.
+      await saveAndUse(slot, model, adoptClasses(meta.classes ?? [], candidate.samples));
     } catch (err) {
       model.dispose();
       throw err;

@@ -209,3 +209,14 @@ export async function followCurrent(id: string | null): Promise<void> {
   setUnsaved(null);
   await useUserModel(id === null ? null : versionModel(id));
 }
+
+/** Checks `slot` on the page, then stores and uses it (a version made from another, e.g. without a class). */
+export async function addVersion(slot: VersionSlot): Promise<void> {
+  const model = await verify(slot);
+  try {
+    await saveAndUse(slot, model);
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+}

@@ -24,6 +24,8 @@ export type ToClassifyWorker =
 export interface Loaded {
   /** Milliseconds per image of a warm batch of {@link PROBE_BATCH} (to pick a backend for batch work). */
   msPerImage: number;
+  /** Number of classes the model answers with (10, more with user classes). */
+  outputs: number;
   /** Set when `source` failed and the fallback model was loaded instead. */
   sourceError?: string;
 }

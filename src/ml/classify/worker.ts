@@ -40,7 +40,11 @@ async function load(source: ModelSource, fallbackUrl: string): Promise<Loaded> {
   }
   classifier?.dispose();
   classifier = next;
-  return { msPerImage: await measure(next), ...(sourceError === undefined ? {} : { sourceError }) };
+  return {
+    msPerImage: await measure(next),
+    outputs: next.classes,
+    ...(sourceError === undefined ? {} : { sourceError }),
+  };
 }
 
 function loadedClassifier(): Classifier {

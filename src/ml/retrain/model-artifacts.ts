@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { IMAGE_PIXELS, IMAGE_SIDE, NUM_CLASSES } from '../../core/classes';
+import { MAX_CLASSES } from '../../core/retrain/classes';
 import { readLayersModel } from '../../core/retrain/read-model';
 
 /** A layers model's parts as plain, transferable data (what a version slot stores). */
@@ -46,7 +47,7 @@ export function partsToModel(parts: ModelParts): Promise<LayersModel> {
 
 const shapeText = (shape: readonly (number | null)[]): string => shape.map((d) => d ?? '?').join('×');
 
-/** Null when the model takes a 28×28 (or 28×28×1) image and outputs 10 classes. */
+/** Null when the model takes a 28×28 (or 28×28×1) image and outputs 10 classes (up to 30 with user classes). */
 export function shapeProblem(model: LayersModel): ShapeProblem | null {
   const input = model.inputs.length === 1 ? model.inputs[0]!.shape.slice(1) : [];
   const output = model.outputs.length === 1 ? model.outputs[0]!.shape.slice(1) : [];
@@ -55,7 +56,9 @@ export function shapeProblem(model: LayersModel): ShapeProblem | null {
     input[0] === IMAGE_SIDE &&
     input[1] === IMAGE_SIDE;
   if (!fitsInput) return { part: 'input', shape: shapeText(input) };
-  if (output.length !== 1 || output[0] !== NUM_CLASSES) return { part: 'output', shape: shapeText(output) };
+  const classes = output[0] ?? 0;
+  if (output.length !== 1 || classes < NUM_CLASSES || classes > MAX_CLASSES)
+    return { part: 'output', shape: shapeText(output) };
   return null;
 }
 
@@ -67,7 +70,7 @@ export class ShapeMismatchError extends Error {
   }
 }
 
-/** Throws unless the model fits and predicts ten finite probabilities summing to 1 on probe images. */
+/** Throws unless the model fits and predicts finite probabilities summing to 1 on probe images. */
 export async function checkModel(model: LayersModel): Promise<void> {
   const problem = shapeProblem(model);
   if (problem) throw new ShapeMismatchError(problem);
@@ -76,11 +79,12 @@ export async function checkModel(model: LayersModel): Promise<void> {
   for (let i = 0; i < IMAGE_PIXELS; i++) probe[IMAGE_PIXELS + i] = ((i * 7919) % 256) / 255;
   const out = tf.tidy(() => model.predict(tf.tensor(probe, shape)) as tf.Tensor);
   const values = await out.data();
+  const classes = out.shape[1]!;
   out.dispose();
   for (let row = 0; row < 2; row++) {
     let sum = 0;
-    for (let k = 0; k < NUM_CLASSES; k++) {
-      const v = values[row * NUM_CLASSES + k]!;
+    for (let k = 0; k < classes; k++) {
+      const v = values[row * classes + k]!;
       if (!Number.isFinite(v)) throw new Error('the model predicts NaN or infinite values');
       sum += v;
     }

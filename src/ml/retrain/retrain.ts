@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { LabelledImages } from '../../core/dataset';
+import { NUM_CLASSES } from '../../core/classes';
 import { seededRandom } from '../../core/random';
+import { isIdentity } from '../../core/retrain/classes';
 import { mixEpoch } from '../../core/retrain/replay-mix';
 import type { Accuracies } from '../../core/retrain/retrain-store';
 import type { RetrainSettings } from '../../core/retrain/retrain-settings';
@@ -15,6 +17,7 @@ import {
   splitAtFeatures,
   type FeatureSplit,
 } from './head-training';
+import { growOutputs, outputCount } from './head-resize';
 import { modelToParts, partsToModel, type ModelParts } from './model-artifacts';
 import { constantRate } from '../schedule';
 
@@ -29,6 +32,19 @@ export interface RetrainJob {
   /** The shipped Fashion-MNIST test subset. */
   test: LabelledImages;
   settings: RetrainSettings;
+  /**
+   * Where each output of the trained model comes from in `model` (core/retrain/classes
+   * outputRows: an old row, or null for a new class, imprinted from its samples). Absent: the
+   * outputs stay as they are.
+   */
+  outputs?: (number | null)[];
+}
+
+/** How the trained model does on one user class's measured samples. */
+export interface ClassScore {
+  label: number;
+  right: number;
+  count: number;
 }
 
 /** Metrics after one epoch: training loss/accuracy and the two measured accuracies. */
@@ -59,6 +75,8 @@ export interface RetrainOutcome {
   after: Accuracies;
   history: RetrainEpoch[];
   seconds: number;
+  /** Per user class (label ≥ 10) with measured samples: right answers after the run. */
+  classes?: ClassScore[];
 }
 
 /** Accuracy on the user's measured samples, and on the test subset unless `withTest` is false. */
@@ -175,26 +193,58 @@ async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContex
   return { before, after, history };
 }
 
+/** Accuracies of the job's model as it is (before its output layer grows). */
+async function measureOriginal(job: RetrainJob): Promise<Accuracies> {
+  const model = await partsToModel(job.model);
+  try {
+    return await measure(model, job);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Right answers per user class (label ≥ 10) among `set`. */
+async function userClassScores(model: LayersModel, set: LabelledImages): Promise<ClassScore[]> {
+  if (!set.labels.some((l) => l >= NUM_CLASSES)) return [];
+  const { predicted } = await evaluate(model, set);
+  const scores = new Map<number, ClassScore>();
+  set.labels.forEach((label, i) => {
+    if (label < NUM_CLASSES) return;
+    const score = scores.get(label) ?? { label, right: 0, count: 0 };
+    score.count++;
+    if (predicted[i] === label) score.right++;
+    scores.set(label, score);
+  });
+  return [...scores.values()].sort((a, b) => a.label - b.label);
+}
+
 /**
  * Fine-tunes the job's model on the current backend, mixing replay images with augmented copies
  * of the user's samples: only the layers after the features when `settings.layers` is 'head' and
- * the model has such a cut, else every layer. Throws NonFiniteLossError on NaN/∞ and the
+ * the model has such a cut, else every layer. With `job.outputs` the output layer is first grown
+ * (or shrunk) to the new class list. Throws NonFiniteLossError on NaN/∞ and the
  * signal's reason when aborted; the caller's model is never touched (this one is built from parts).
  */
 export async function retrain(job: RetrainJob, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
   const started = performance.now();
-  const model = await partsToModel(job.model);
+  const grows = job.outputs !== undefined && !isIdentity(job.outputs, outputCount(job.model));
+  // "Before" is the model the user had, not the grown one: imprinted rows already take test images.
+  const original = grows ? await measureOriginal(job) : null;
+  const start = grows ? await growOutputs(job.model, job.outputs!, job.train) : job.model;
+  const model = await partsToModel(start);
   const ctx: RunContext = {
     job,
-    hooks,
+    hooks: original ? { ...hooks, onBefore: () => hooks.onBefore?.(original) } : hooks,
     optimizer: tf.train.adam(job.settings.learningRate),
     random: seededRandom(job.settings.seed),
     started,
   };
   try {
     const split = job.settings.layers === 'head' ? splitAtFeatures(model) : null;
-    const run = split ? await trainHead(model, split, ctx) : await trainAllLayers(model, ctx);
-    return { model: await modelToParts(model), ...run, seconds: (performance.now() - started) / 1000 };
+    const trained = split ? await trainHead(model, split, ctx) : await trainAllLayers(model, ctx);
+    const run = original ? { ...trained, before: original } : trained;
+    const classes = await userClassScores(model, job.measure);
+    return { model: await modelToParts(model), ...run, seconds: (performance.now() - started) / 1000, classes };
   } finally {
     ctx.optimizer.dispose();
     model.dispose();
