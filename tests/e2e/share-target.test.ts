@@ -1,7 +1,9 @@
 // Web Share Target: a real multipart POST navigation to ./share-target (from a page on another
 // origin, as a share sheet's is from outside the app) is answered by the service worker, online
 // and offline: it lands on ?share=<id>, the app takes the files (once: the share's storage is
-// emptied) and shows one photo classified in the photo view, several in the album.
+// emptied) and shows one photo classified in the photo view, several in the album. "Open with" on a
+// desktop (launchQueue) does the same.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -120,5 +122,38 @@ describe('share target', () => {
     } finally {
       await e2e.browser.context.setOffline(false);
     }
+  });
+
+  it('"Open with Prenda" on a desktop (launchQueue): one photo in the photo view, several in the album', async () => {
+    const page = await e2e.browser.context.newPage();
+    // Chromium hands files to an installed app's launchQueue; stand in for it before the app starts.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __launch?: (p: unknown) => void };
+      const queue = { setConsumer: (consumer: (p: unknown) => void) => (w.__launch = consumer) };
+      // Shadows Chromium's own (read-only) launchQueue, which only an installed app's launch fills.
+      Object.defineProperty(window, 'launchQueue', { value: queue, configurable: true });
+    });
+    await page.goto(`${e2e.server.origin}/?lang=en`);
+    await waitReady(page);
+    const launch = (paths: string[]) =>
+      page.evaluate(
+        (files) => {
+          const w = window as unknown as { __launch: (p: unknown) => void };
+          w.__launch({
+            files: files.map((f) => ({
+              getFile: async () => new File([new Uint8Array(f.bytes)], f.name, { type: 'image/jpeg' }),
+            })),
+          });
+        },
+        paths.map((p) => ({ name: basename(p), bytes: [...readFileSync(p)] })),
+      );
+    const one = devPhotos('shoes', 1);
+    await launch(one);
+    await expectPhotoView(page, one[0]!);
+    const several = [...devPhotos('pants', 1), ...devPhotos('shoes', 2)];
+    await launch(several);
+    const classes = await expectAlbum(page, several);
+    expect(classes[0]).toBe('1');
+    await page.close();
   });
 });
