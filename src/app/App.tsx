@@ -17,6 +17,8 @@ import { Views } from './Views';
 // The photo and retraining features (photo pipeline, IndexedDB, zip) load after the shell has painted.
 const photo = () => import('../features/photo');
 const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
+// "Why?" (its worker starts with the first explanation) loads after the shell too.
+const ExplainPanel = lazy(() => import('../features/explain').then((m) => ({ default: m.ExplainPanel })));
 const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ default: m.RetrainPanel })));
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
@@ -58,6 +60,7 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
+          <ExplainPanel />
           <Examples onPick={show} />
         </div>
         <PhotoPanel onPhoto={() => pad?.clear()} />

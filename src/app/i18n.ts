@@ -7,6 +7,7 @@ import { langFor } from '../core/url-params';
 import type { AnswerStrings } from '../features/answer';
 import type { DrawStrings } from '../features/draw';
 import type { EvalStrings } from '../features/eval';
+import type { ExplainStrings } from '../features/explain';
 import type { LabStrings } from '../features/lab';
 import type { PhotoStrings } from '../features/photo';
 import type { RetrainStrings } from '../features/retrain';
@@ -24,6 +25,7 @@ export interface Namespaces {
   retrain: RetrainStrings;
   lab: LabStrings;
   eval: EvalStrings;
+  explain: ExplainStrings;
 }
 
 type Namespace = keyof Namespaces;
