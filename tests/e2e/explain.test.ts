@@ -161,6 +161,9 @@ describe('explanations in Chromium', () => {
     const positive = e.values.reduce((a, v) => a + Math.max(0, v), 0);
     const onDrawn = e.values.reduce((a, v, i) => a + (x[i]! >= 0.5 ? Math.max(0, v) : 0), 0);
     expect(positive).toBeGreaterThan(0);
+    console.info(
+      `trousers: ${((100 * onDrawn) / positive).toFixed(1)} % of the positive mass on drawn pixels; worker ${await page.getAttribute(EXPLAIN, 'data-ms')} ms`,
+    );
     expect(onDrawn / positive).toBeGreaterThan(0.7);
     expect(e.neighbours).toHaveLength(6);
     expect(e.neighbours.filter((c) => c === '1').length).toBeGreaterThanOrEqual(4);

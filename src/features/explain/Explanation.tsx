@@ -114,6 +114,7 @@ export function Explanation(props: ExplanationProps) {
       data-request={String(request())}
       data-sent={String(sent())}
       data-cancelled={String(cancelled())}
+      data-ms={shown() ? shown()!.result.ms.toFixed(1) : ''}
     >
       <Show
         when={open()}
@@ -192,7 +193,8 @@ export function Explanation(props: ExplanationProps) {
                     {(n) => (
                       <li class="explain__neighbour" data-testid="explain-neighbour" data-class={String(n.label)}>
                         <canvas
-                          ref={(el) => paint(el, garmentRgba(n.pixels))}
+                          // Painted once Solid has set the size (setting it clears a canvas).
+                          ref={(el) => queueMicrotask(() => paint(el, garmentRgba(n.pixels)))}
                           width={IMAGE_SIDE}
                           height={IMAGE_SIDE}
                           aria-hidden="true"

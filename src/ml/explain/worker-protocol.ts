@@ -37,7 +37,7 @@ export interface ExplainResult {
   map: Float32Array;
   versusMap: Float32Array;
   neighbours: NeighbourImage[];
-  /** Time in the worker from the request to the answer, in ms (model loading included). */
+  /** Time in the worker for this explanation, in ms (loading the model and its index excluded). */
   ms: number;
 }
 
