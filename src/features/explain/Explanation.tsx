@@ -124,7 +124,6 @@ export function Explanation(props: ExplanationProps) {
             class="btn btn--small explain__open"
             data-testid="explain-open"
             aria-expanded="false"
-            aria-label={t('explain.openLabel')}
             onClick={() => setOpen(true)}
           >
             {t('explain.open')}

@@ -2,7 +2,6 @@ import { registerStrings, type Translation } from '../../app/i18n';
 
 const en = {
   open: 'Why?',
-  openLabel: 'Why did Prenda say that? Show the explanation',
   close: 'Hide',
   title: 'Why {class}?',
   computing: 'Working out why…',
@@ -13,10 +12,9 @@ const en = {
   versus: 'Why not {other}?',
   mapLabel: 'Map of the pixels that pushed the answer towards {class} (red) or away from it (blue)',
   neighbours: 'It looks like these',
-  neighbour: '{class}',
   timing: '{ms} ms in the background',
   galleryWhy: 'Why?',
-  galleryWhyLabel: 'Why was image {n} called {class}?',
+  galleryWhyLabel: 'Why? Image {n}, taken for {class}',
   galleryTitle: 'Test image {n}: {class} (really {truth})',
 };
 
@@ -25,7 +23,6 @@ export type ExplainStrings = typeof en;
 
 const es: Translation<ExplainStrings> = {
   open: '¿Por qué?',
-  openLabel: '¿Por qué ha dicho eso Prenda? Mostrar la explicación',
   close: 'Ocultar',
   title: '¿Por qué {class}?',
   computing: 'Averiguando por qué…',
@@ -36,10 +33,9 @@ const es: Translation<ExplainStrings> = {
   versus: '¿Por qué no {other}?',
   mapLabel: 'Mapa de los píxeles que empujaron la respuesta hacia {class} (rojo) o la alejaron (azul)',
   neighbours: 'Se parece a estas',
-  neighbour: '{class}',
   timing: '{ms} ms en segundo plano',
   galleryWhy: '¿Por qué?',
-  galleryWhyLabel: '¿Por qué la imagen {n} es {class}?',
+  galleryWhyLabel: '¿Por qué? Imagen {n}, tomada por {class}',
   galleryTitle: 'Imagen de test {n}: {class} (en realidad {truth})',
 };
 
