@@ -23,6 +23,5 @@ export async function modelSource(key: string): Promise<ModelSource> {
   }
   const classifier = activeClassifier();
   if (!classifier) throw new Error('no model is loaded');
-  const { modelToParts } = await import('../../ml/retrain/model-artifacts');
-  return { key, parts: await modelToParts(classifier.model) };
+  return { key, parts: await classifier.parts() };
 }
