@@ -20,6 +20,8 @@ const photo = () => import('../features/photo');
 const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
 const album = () => import('../features/album');
 const AlbumPanel = lazy(() => album().then((m) => ({ default: m.AlbumPanel })));
+// "Why?" (its worker starts with the first explanation) loads after the shell too.
+const ExplainPanel = lazy(() => import('../features/explain').then((m) => ({ default: m.ExplainPanel })));
 const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ default: m.RetrainPanel })));
 
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
@@ -77,6 +79,7 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
+          <ExplainPanel />
           <Examples onPick={show} />
         </div>
         <AlbumPanel />

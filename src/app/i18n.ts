@@ -8,6 +8,7 @@ import type { AlbumStrings } from '../features/album';
 import type { AnswerStrings } from '../features/answer';
 import type { DrawStrings } from '../features/draw';
 import type { EvalStrings } from '../features/eval';
+import type { ExplainStrings } from '../features/explain';
 import type { LabStrings } from '../features/lab';
 import type { PhotoStrings } from '../features/photo';
 import type { ClassManagerStrings, RetrainStrings } from '../features/retrain';
@@ -27,6 +28,7 @@ export interface Namespaces {
   classManager: ClassManagerStrings;
   lab: LabStrings;
   eval: EvalStrings;
+  explain: ExplainStrings;
 }
 
 type Namespace = keyof Namespaces;

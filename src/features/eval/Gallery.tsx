@@ -1,11 +1,12 @@
 import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
-import { NUM_CLASSES } from '../../core/classes';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../../core/classes';
 import { cellIndices, pageOf } from '../../core/test-set';
 import type { AppEvaluation } from './evaluation';
 import { selectedCell, setSelectedCell, testSet } from './evaluation';
 import { classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
+import { Explanation } from '../explain';
 import { ProbBars, TestImage } from './TestImage';
 
 const PAGE = 24;
@@ -21,6 +22,17 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
   createEffect(on(selectedCell, () => setPage(0)));
   const shown = () => pageOf(indices(), page(), PAGE);
   const confidence = (i: number, k: number) => props.evaluation.probs[i * NUM_CLASSES + k]!;
+  // "Why?" of one image: its pixels, the predicted class and the runner-up, for the explanation panel.
+  const [why, setWhy] = createSignal<number | null>(null);
+  createEffect(on(selectedCell, () => setWhy(null)));
+  const whyInput = (i: number) =>
+    Float32Array.from(testSet()!.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), (v) => v / 255);
+  const whyClasses = (i: number) => {
+    const pred = props.evaluation.predicted[i]!;
+    let versus = pred === 0 ? 1 : 0;
+    for (let k = 0; k < NUM_CLASSES; k++) if (k !== pred && confidence(i, k) > confidence(i, versus)) versus = k;
+    return { cls: pred, versus };
+  };
   let heading!: HTMLHeadingElement;
   createEffect(on(selectedCell, (c) => c && heading?.scrollIntoView({ block: 'start', behavior: 'smooth' })));
   return (
@@ -41,6 +53,20 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
               {t('eval.close')}
             </button>
           </div>
+          <Show when={why()} keyed>
+            {(i) => (
+              <div class="gallery__why" data-index={i}>
+                <p class="gallery__why-title">
+                  {t('explain.galleryTitle', {
+                    n: format.number(i),
+                    class: classLabel(props.evaluation.predicted[i]!),
+                    truth: classLabel(testSet()!.labels[i]!),
+                  })}
+                </p>
+                <Explanation input={whyInput(i)} classes={whyClasses(i)} startOpen />
+              </div>
+            )}
+          </Show>
           <ul class="gallery__grid">
             <For each={shown().items}>
               {(i) => {
@@ -65,6 +91,18 @@ export function Gallery(props: { evaluation: AppEvaluation }) {
                       {classLabel(pred)} {format.percent(confidence(i, pred), 0)}
                       <span class="gallery-item__truth"> ({classLabel(truth)})</span>
                     </p>
+                    <button
+                      type="button"
+                      class="btn btn--quiet btn--small"
+                      data-testid="gallery-why"
+                      aria-label={t('explain.galleryWhyLabel', { n: format.number(i), class: classLabel(pred) })}
+                      onClick={() => {
+                        setWhy(i);
+                        heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+                      }}
+                    >
+                      {t('explain.galleryWhy')}
+                    </button>
                   </li>
                 );
               }}

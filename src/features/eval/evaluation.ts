@@ -32,6 +32,15 @@ export const [testSet, setTestSet] = createSignal<LabelledImages | null>(null);
 /** The confusion-matrix cell whose images the gallery shows. */
 export const [selectedCell, setSelectedCell] = createSignal<{ truth: number; predicted: number } | null>(null);
 
+/** A cell asked for before its evaluation is done (the Lab's link to a confused pair). */
+let wantedCell: { truth: number; predicted: number } | null = null;
+
+/** Opens the gallery on cell `cell` now, or as soon as the evaluation in progress is done. */
+export function showPair(cell: { truth: number; predicted: number }): void {
+  wantedCell = cell;
+  if (evalPhase() === 'done') setSelectedCell(cell);
+}
+
 let loading: Promise<LabelledImages> | undefined;
 
 /** Downloads (or reads from the precache) and parses the test set, once. */
@@ -72,7 +81,10 @@ export async function evaluateActiveModel(): Promise<void> {
   const done = evaluation();
   const gen = ++generation; // a newer call (model or backend switch) supersedes any run in flight
   if (engineState() !== 'ready' || !backend) return void setEvalPhase('idle');
-  if (done && done.modelId === id && done.backend === backend) return void setEvalPhase('done');
+  if (done && done.modelId === id && done.backend === backend) {
+    wantedCell = null; // showPair opened it already
+    return void setEvalPhase('done');
+  }
   const current = () => gen === generation;
   setEvalError(null);
   setEvalProgress(0);
@@ -92,7 +104,8 @@ export async function evaluateActiveModel(): Promise<void> {
     const predicted = argmaxRows(probs, probs.length / NUM_CLASSES);
     const matrix = confusionMatrix(set.labels, predicted);
     const seconds = (performance.now() - started) / 1000;
-    setSelectedCell(null);
+    setSelectedCell(wantedCell);
+    wantedCell = null;
     setEvaluation({ modelId: id, backend, probs, predicted, matrix, accuracy: accuracyOf(matrix), seconds });
     setEvalPhase('done');
   } catch (err) {

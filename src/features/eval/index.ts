@@ -4,3 +4,4 @@ import './strings';
 
 export type { EvalStrings } from './strings';
 export { EvalView } from './EvalView';
+export { showPair } from './evaluation';

@@ -2,6 +2,17 @@ import { For, Show } from 'solid-js';
 import type { FilledAnswer } from './answer-format';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
+import { setView } from '../../app/view';
+
+/** The confusions an answer names (question 2's most confused pairs). */
+const pairsOf = (a: FilledAnswer) =>
+  a.segments.flatMap((s) => ('pair' in s && s.pair ? [{ ...s.pair, text: s.text }] : []));
+
+/** Opens the Evaluation gallery on the images of `truth` taken for `predicted`, each with its "Why?". */
+function openPair(truth: number, predicted: number): void {
+  void import('../eval').then((m) => m.showPair({ truth, predicted }));
+  setView('eval');
+}
 
 /** The five workshop questions with answers whose numbers are measured values (marked up as data). */
 export function Answers(props: { answers: FilledAnswer[]; seeds: number }) {
@@ -36,6 +47,25 @@ export function Answers(props: { answers: FilledAnswer[]; seeds: number }) {
                   }
                 </For>
               </p>
+              <Show when={pairsOf(a).length > 0}>
+                <p class="answer__pairs">
+                  {t('lab.explainPairs')}{' '}
+                  <For each={pairsOf(a)}>
+                    {(p) => (
+                      <button
+                        type="button"
+                        class="btn btn--small btn--quiet"
+                        data-testid="answer-pair"
+                        data-true={String(p.truth)}
+                        data-pred={String(p.predicted)}
+                        onClick={() => openPair(p.truth, p.predicted)}
+                      >
+                        {p.text}
+                      </button>
+                    )}
+                  </For>
+                </p>
+              </Show>
             </li>
           )}
         </For>

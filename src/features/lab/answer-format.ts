@@ -8,7 +8,9 @@ import { ANSWER_TEXTS, QUESTIONS, type QuestionNumber } from './answer-texts';
 import { compare, overfitting, trend } from './answer-words';
 
 /** A piece of an answer: plain text, or a filled placeholder (with its raw number when measured). */
-export type Segment = { text: string } | { key: string; text: string; value?: number; range?: string };
+export type Segment =
+  | { text: string }
+  | { key: string; text: string; value?: number; range?: string; pair?: { truth: number; predicted: number } };
 
 /** A question with its answer split into segments. */
 export interface FilledAnswer {
@@ -76,7 +78,8 @@ export function fillTemplate(template: string, values: Record<string, AnswerValu
     if (!v) throw new Error(`answer template: no value for {${key}}`);
     const { text, range } = formatValue(v, lang);
     const value = 'value' in v ? v.value : undefined;
-    segments.push({ key, text, ...(value === undefined ? {} : { value }), ...(range ? { range } : {}) });
+    const pair = v.kind === 'pair' ? { pair: { truth: v.truth, predicted: v.predicted } } : {};
+    segments.push({ key, text, ...(value === undefined ? {} : { value }), ...(range ? { range } : {}), ...pair });
     at = m.index + m[0].length;
   }
   if (at < template.length) segments.push({ text: template.slice(at) });

@@ -24,6 +24,7 @@ const en = {
   epoch: 'Epoch',
   dataTable: 'Show the numbers',
   questionsTitle: 'Five questions, answered by measurement',
+  explainPairs: 'See why, image by image, in the Evaluation:',
   answersNote:
     'Numbers are means over {seeds} seeds with the lowest–highest seed in brackets; “higher” or “lower” means those ranges do not overlap.',
   archTitle: 'Reading an architecture',
@@ -104,6 +105,7 @@ const es: Translation<LabStrings> = {
   epoch: 'Época',
   dataTable: 'Ver los números',
   questionsTitle: 'Cinco preguntas, respondidas midiendo',
+  explainPairs: 'Mira por qué, imagen a imagen, en la Evaluación:',
   answersNote:
     'Las cifras son medias de {seeds} semillas con la semilla más baja y la más alta entre corchetes; «mayor» o «menor» significa que esos rangos no se solapan.',
   archTitle: 'Cómo leer una arquitectura',
