@@ -1,6 +1,5 @@
 import { For, Show, createEffect, createMemo } from 'solid-js';
-import { NUM_CLASSES } from '../../core/classes';
-import { classLabel } from '../../app/classes';
+import { classIndices, classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import {
@@ -17,8 +16,6 @@ import {
 } from './album';
 import { albumCsv, albumJson, albumRecords, download } from './album-export';
 import './album.css';
-
-const CLASSES = Array.from({ length: NUM_CLASSES }, (_, i) => i);
 
 /** One photo: thumbnail, class, confidence, "not sure", and the one-tap correction. */
 function AlbumCard(props: { item: AlbumItem }) {
@@ -66,7 +63,7 @@ function AlbumCard(props: { item: AlbumItem }) {
           value={String(item().corrected ?? item().top)}
           onChange={(e) => void correctItem(item().id, Number(e.currentTarget.value))}
         >
-          <For each={CLASSES}>{(c) => <option value={c}>{classLabel(c)}</option>}</For>
+          <For each={classIndices()}>{(c) => <option value={c}>{classLabel(c)}</option>}</For>
         </select>
         <Show when={item().corrected !== null}>
           <p class="album-item__corrected">{t('album.corrected', { name: classLabel(item().corrected!) })}</p>

@@ -40,9 +40,11 @@ export function albumRecords(
 /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
 const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** The records as CSV: header `file,class,name,p0…p9,sure,corrected,problem`, numbers unlocalised. */
+/** The records as CSV: header `file,class,name,p0…p9 (…pN with user classes),sure,corrected,problem`, numbers unlocalised. */
 export function albumCsv(records: readonly AlbumRecord[]): string {
-  const probs = Array.from({ length: NUM_CLASSES }, (_, i) => `p${i}`);
+  // One column per output: ten for the shipped models, more with the user's classes.
+  const width = Math.max(NUM_CLASSES, ...records.map((r) => r.probabilities?.length ?? 0));
+  const probs = Array.from({ length: width }, (_, i) => `p${i}`);
   const lines = [['file', 'class', 'name', ...probs, 'sure', 'corrected', 'problem'].join(',')];
   for (const r of records) {
     lines.push(

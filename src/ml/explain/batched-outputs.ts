@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { IMAGE_PIXELS, NUM_CLASSES } from '../../core/classes';
+import { IMAGE_PIXELS } from '../../core/classes';
 import { checkpoint } from './cancel';
 import type { ExplainableModel } from './explainable';
 import { outputs, type OutputSpace } from './target';
@@ -12,7 +12,7 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-/** Rows of ten outputs (`space`) of `images` (count × 784 values, 0–1), batch by batch: count × 10. */
+/** Rows of outputs (`space`, one per class) of `images` (count × 784 values, 0–1), batch by batch: count × classes. */
 export async function batchedOutputs(
   net: ExplainableModel,
   images: Float32Array,
@@ -20,7 +20,7 @@ export async function batchedOutputs(
   { batchSize = 128, signal }: BatchOptions = {},
 ): Promise<Float32Array> {
   const count = images.length / IMAGE_PIXELS;
-  const rows = new Float32Array(count * NUM_CLASSES);
+  let rows = new Float32Array(0);
   for (let start = 0; start < count; start += batchSize) {
     await checkpoint(signal);
     const n = Math.min(batchSize, count - start);
@@ -29,7 +29,10 @@ export async function batchedOutputs(
       return outputs(net, x, space);
     });
     try {
-      rows.set(await out.data(), start * NUM_CLASSES);
+      // Ten outputs for the shipped models, more once a user added classes.
+      const width = out.shape[1]!;
+      if (rows.length === 0) rows = new Float32Array(count * width);
+      rows.set(await out.data(), start * width);
     } finally {
       out.dispose();
     }

@@ -1,4 +1,3 @@
-import { NUM_CLASSES } from '../../core/classes';
 import { rankPixels } from '../../core/explain/pixel-order';
 import { areaUnderCurve, curveCounts, deletionImages, insertionImages } from '../../core/explain/perturbation-curve';
 import { batchedOutputs, type BatchOptions } from './batched-outputs';
@@ -36,9 +35,10 @@ export async function faithfulness(
   both.set(deletionImages(image, order, counts));
   both.set(insertionImages(image, order, counts), counts.length * image.length);
   const rows = await batchedOutputs(net, both, target.space, { ...options, batchSize: options.batchSize ?? 256 });
+  const width = rows.length / (2 * counts.length);
   const curve = (from: number): Curve => {
     const values = Float32Array.from(counts, (_, i) =>
-      targetOf(rows.subarray((from + i) * NUM_CLASSES, (from + i + 1) * NUM_CLASSES), target),
+      targetOf(rows.subarray((from + i) * width, (from + i + 1) * width), target),
     );
     return { counts, values, area: areaUnderCurve(values, counts, image.length) };
   };

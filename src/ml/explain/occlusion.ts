@@ -1,4 +1,3 @@
-import { NUM_CLASSES } from '../../core/classes';
 import { occludedImages, occlusionWindows, spreadDrops } from '../../core/explain/occlusion-windows';
 import { batchedOutputs, type BatchOptions } from './batched-outputs';
 import type { ExplainableModel } from './explainable';
@@ -50,7 +49,8 @@ export async function occlusionMaps(
   batch.set(image);
   batch.set(occludedImages(image, windows, patch, baseline), image.length);
   const rows = await batchedOutputs(net, batch, space, { ...options, batchSize: options.batchSize ?? OCCLUSION_BATCH });
-  const row = (i: number) => rows.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES);
+  const width = rows.length / (windows.length + 1);
+  const row = (i: number) => rows.subarray(i * width, (i + 1) * width);
   return targets.map((t) => {
     const whole = targetOf(row(0), t);
     const drops = windows.map((_, w) => whole - targetOf(row(w + 1), t));
