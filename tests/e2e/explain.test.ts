@@ -153,6 +153,7 @@ describe('explanations in Chromium', () => {
       overlapped = !records.some((r) => r.state === 'ready' && r.id === old);
       if (overlapped)
         expect(Number(await page.getAttribute(EXPLAIN, 'data-cancelled'))).toBeGreaterThan(cancelledBefore);
+      console.info(`try ${attempt + 1}: the explanation in flight was ${overlapped ? 'cancelled' : 'already done'}`);
     }
     expect(overlapped).toBe(true);
     if ((await page.inputValue('[data-testid=model-select]')) !== 'cnn') {
