@@ -1,12 +1,15 @@
 // "Why?" (issue 15) through docs/ui-contract.md's explanation test ids: the map's values
 // (`data-values` on explain-map), the neighbours' classes, cancellation (data-request, data-sent,
 // data-cancelled on explain) and the live bars' prenda:input-to-bars measures while it computes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { devPhotos } from '../helpers/photos';
 import { openApp, readConfidences, waitReady } from '../../support/browser/harness';
 import { useApp } from './fixture';
 
+const require = createRequire(import.meta.url);
 const e2e = useApp({ query: '?lang=en', ready: true });
 
 // The drawing view's panel (the gallery has its own).
@@ -101,45 +104,62 @@ describe('explanations in Chromium', () => {
     const baseline = await barsMeasures(page);
     await page.click('[data-testid=clear]');
 
-    // The first explanation also starts the worker and builds the model's neighbour index: long.
+    // Draw trousers, and as soon as their explanation is handed to the worker, scribble on: the
+    // explanation in flight must be cancelled, never shown. On a busy machine it may have finished
+    // before the scribble's first input lands (nothing to cancel then): up to three tries.
     await page.click(`${EXPLAIN} [data-testid=explain-open]`);
-    await drawTrousers(page);
-    await page.waitForFunction((sel) => {
-      const e = document.querySelector(sel)!;
-      return (
-        e.getAttribute('data-state') === 'computing' && e.getAttribute('data-sent') === e.getAttribute('data-request')
-      );
-    }, EXPLAIN);
-    const old = Number(await page.getAttribute(EXPLAIN, 'data-request'));
-    const cancelledBefore = Number(await page.getAttribute(EXPLAIN, 'data-cancelled'));
-    await page.evaluate((sel) => {
-      performance.clearMeasures('prenda:input-to-bars');
-      const seen: [string, string][] = [];
-      (globalThis as { explainSeen?: typeof seen }).explainSeen = seen;
-      const e = document.querySelector(sel)!;
-      new MutationObserver(() => seen.push([e.getAttribute('data-state')!, e.getAttribute('data-request')!])).observe(
-        e,
-        { attributes: true, attributeFilter: ['data-state', 'data-request'] },
-      );
-    }, EXPLAIN);
-    await scribble(page, 30, 60);
-    const during = await barsMeasures(page);
-    const seen = await page.evaluate(() => (globalThis as { explainSeen?: [string, string][] }).explainSeen!);
-    // The old request was abandoned in flight, and every new input went back to computing.
-    expect(Number(await page.getAttribute(EXPLAIN, 'data-cancelled'))).toBeGreaterThan(cancelledBefore);
-    expect(seen.some(([state, id]) => state === 'computing' && Number(id) > old)).toBe(true);
-    await readyExplanation(page);
-    const after = await page.evaluate(() => (globalThis as { explainSeen?: [string, string][] }).explainSeen!);
-    const latest = Number(await page.getAttribute(EXPLAIN, 'data-request'));
-    expect(latest).toBeGreaterThan(old);
-    // The old input's explanation was never shown, nor any explanation once a newer input had come
-    // (an input the pointer rested on for the debounce time may be explained in between).
-    const records = after.map(([state, id]) => ({ state, id: Number(id) }));
-    expect(records.some((r) => r.state === 'ready' && r.id === old)).toBe(false);
-    records.forEach((r, k) => {
-      if (r.state === 'ready') expect(Math.max(...records.slice(0, k + 1).map((q) => q.id))).toBe(r.id);
-    });
-    expect(records.at(-1)).toEqual({ state: 'ready', id: latest });
+    const during: number[] = [];
+    let overlapped = false;
+    for (let attempt = 0; attempt < 3 && !overlapped; attempt++) {
+      // Each try on a model the worker does not hold: its first explanation loads it and builds
+      // its neighbour index, which keeps that explanation in flight for a while.
+      if (attempt > 0) {
+        await page.selectOption('[data-testid=model-select]', attempt === 1 ? 'mlp' : 'cnn');
+        await waitReady(page);
+      }
+      await page.click('[data-testid=clear]');
+      await page.evaluate((sel) => {
+        const seen: [string, string][] = [];
+        (globalThis as { explainSeen?: typeof seen }).explainSeen = seen;
+        const e = document.querySelector(sel)!;
+        new MutationObserver(() => seen.push([e.getAttribute('data-state')!, e.getAttribute('data-request')!])).observe(
+          e,
+          { attributes: true, attributeFilter: ['data-state', 'data-request'] },
+        );
+      }, EXPLAIN);
+      await drawTrousers(page);
+      await page.waitForFunction((sel) => {
+        const e = document.querySelector(sel)!;
+        return e.getAttribute('data-sent') === e.getAttribute('data-request');
+      }, EXPLAIN);
+      const old = Number(await page.getAttribute(EXPLAIN, 'data-request'));
+      const cancelledBefore = Number(await page.getAttribute(EXPLAIN, 'data-cancelled'));
+      await page.evaluate(() => performance.clearMeasures('prenda:input-to-bars'));
+      await scribble(page, 30, 60);
+      during.push(...(await barsMeasures(page)));
+      await readyExplanation(page);
+      const seen = await page.evaluate(() => (globalThis as { explainSeen?: [string, string][] }).explainSeen!);
+      const records = seen.map(([state, id]) => ({ state, id: Number(id) }));
+      const latest = Number(await page.getAttribute(EXPLAIN, 'data-request'));
+      expect(latest).toBeGreaterThan(old);
+      // Every new input went back to computing at once, and no explanation was shown once a newer
+      // input had come (an input the pointer rested on for the debounce time may be explained).
+      expect(records.some((r) => r.state === 'computing' && r.id > old)).toBe(true);
+      records.forEach((r, k) => {
+        if (r.state === 'ready') expect(Math.max(...records.slice(0, k + 1).map((q) => q.id))).toBe(r.id);
+      });
+      expect(records.at(-1)).toEqual({ state: 'ready', id: latest });
+      // The trousers' explanation was still in flight when the scribble began: it was cancelled.
+      overlapped = !records.some((r) => r.state === 'ready' && r.id === old);
+      if (overlapped)
+        expect(Number(await page.getAttribute(EXPLAIN, 'data-cancelled'))).toBeGreaterThan(cancelledBefore);
+      console.info(`try ${attempt + 1}: the explanation in flight was ${overlapped ? 'cancelled' : 'already done'}`);
+    }
+    expect(overlapped).toBe(true);
+    if ((await page.inputValue('[data-testid=model-select]')) !== 'cnn') {
+      await page.selectOption('[data-testid=model-select]', 'cnn');
+      await waitReady(page);
+    }
     // The bars kept up: each input answered as fast as without explanations (machine noise allowed).
     console.info(
       `input-to-bars median: baseline ${median(baseline).toFixed(1)} ms (${baseline.length}), while explaining ${median(during).toFixed(1)} ms (${during.length})`,
@@ -178,6 +198,24 @@ describe('explanations in Chromium', () => {
     expect(versus.other).not.toBe('1');
     expect(versus.values).not.toEqual(e.values);
     await page.click(`${EXPLAIN} [data-testid=explain-versus]`);
+  });
+
+  it('the open explanation has no accessibility violations (axe-core), light and dark', async () => {
+    const { page } = e2e.app;
+    expect(await page.getAttribute(EXPLAIN, 'data-state')).toBe('ready');
+    // CSP blocks inline scripts: axe is evaluated through the DevTools protocol (as in app.test.ts).
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
+      const violations = await page.evaluate(async () => {
+        type Axe = { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        const axe = (window as unknown as { axe: Axe }).axe;
+        return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect({ colorScheme, violations }).toEqual({ colorScheme, violations: [] });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('a photo: map and neighbours present', async () => {
@@ -243,5 +281,11 @@ describe('explanations in Chromium', () => {
     } finally {
       await phone.page.close();
     }
+  });
+
+  it('made no request outside its origin and logged no console errors', () => {
+    const foreign = e2e.app.requests.filter((u) => !u.startsWith(e2e.server.origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(e2e.app.consoleErrors).toEqual([]);
   });
 });
