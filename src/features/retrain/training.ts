@@ -7,7 +7,7 @@ import type { RetrainEpoch } from '../../ml/retrain/retrain';
 import type { FromWorker } from '../../ml/retrain/retrain-protocol';
 import { errorText } from '../../core/errors';
 import { assetUrl } from '../../app/assets';
-import { activeClassifier } from '../../app/engine';
+import { activeClassifier, pageTfjs } from '../../app/engine';
 import { params } from '../../app/params';
 import { backendName, modelId } from '../../app/state';
 import { samples } from './samples';
