@@ -1,22 +1,9 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { ASSET_GROUPS, type AssetGroup, type CacheCounts, type GroupStatus } from '../sw/protocol';
+import type { CacheCounts } from '../sw/protocol';
 import { cacheEverything, offlineStatus } from '../sw/offline';
 import { format } from './format';
 import { t } from './i18n';
-
-/**
- * What works offline: `none` (no service worker yet), `core` (drawing and photos), `caching`,
- * `all` (everything, Lab and Evaluation included) or `error` (some files could not be fetched).
- */
-export type OfflineState = 'none' | 'core' | 'caching' | 'all' | 'error';
-
-const complete = (s: GroupStatus): boolean => s.cached >= s.files;
-
-/** The state the caches are in, from the service worker's counts. */
-export function offlineStateOf(groups: Record<AssetGroup, GroupStatus>): OfflineState {
-  if (ASSET_GROUPS.every((g) => complete(groups[g]))) return 'all';
-  return complete(groups.core) ? 'core' : 'none';
-}
+import { offlineStateOf, type OfflineState } from './offline-state';
 
 /**
  * Says what is available offline (test id `offline-status`, with data-state) and offers "make
