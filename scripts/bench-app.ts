@@ -1,16 +1,26 @@
-// Measures the built app in headless Chromium: drawing latency (prenda:input-to-bars) on wasm,
-// webgl and webgpu, JavaScript bytes (gzip) of the shell and up to the first prediction, and an offline cold
-// start. Needs `npm run build` first. Usage: npm run bench:app [-- --strokes 120]
+// Measures the built app in headless Chromium: per backend and place (classification worker or
+// page), load → first prediction, drawing latency (prenda:input-to-bars) while drawing a pair of
+// trousers, long tasks while drawing; JavaScript bytes (gzip) of the shell and up to the first
+// prediction, and an offline cold start. Needs `npm run build` first. Usage:
+//   npm run bench:app [-- --cpu-throttle 4] [--moves 700] [--backends wasm,webgl] [--where worker,main]
+// `--cpu-throttle N` is Chromium's Emulation.setCPUThrottlingRate (Lighthouse's mobile factor is 4)
+// with a 390×844 viewport.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
 const dist = resolve(import.meta.dirname, '../dist');
-const flag = process.argv.indexOf('--strokes');
-const strokes = flag > 0 ? Number(process.argv[flag + 1]) : 300; // enough samples for a steady p95
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const moves = Number(arg('moves') ?? 700); // a pair of trousers drawn by hand, about one move per frame
+const throttle = Number(arg('cpu-throttle') ?? 1);
+const backends = (arg('backends') ?? 'wasm,webgl,webgpu').split(',');
+const places = (arg('where') ?? 'worker').split(',');
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
@@ -27,34 +37,97 @@ function shellBytes(): { js: number; css: number; html: number } {
   return { js: sum('.js'), css: sum('.css'), html: gz('index.html') };
 }
 
-/** Draws `n` short zigzag strokes and returns the prenda:input-to-bars durations. */
+/** Draws a pair of trousers in `n` pointer moves (one per frame); returns the prenda:input-to-bars durations. */
 async function drawLatency(page: Page, n: number): Promise<number[]> {
   await page.evaluate(() => performance.clearMeasures());
   const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.2);
+  const outline: [number, number][] = [
+    [32, 10],
+    [68, 10],
+    [74, 92],
+    [56, 92],
+    [50, 36],
+    [44, 92],
+    [26, 92],
+    [32, 10],
+  ];
+  const at = (x: number, y: number): [number, number] => [
+    box.x + (x / 100) * box.width,
+    box.y + (y / 100) * box.height,
+  ];
+  const per = Math.max(1, Math.round(n / (outline.length - 1)));
+  await page.mouse.move(...at(...outline[0]!));
   await page.mouse.down();
-  for (let i = 0; i < n; i++) {
-    const t = i / n;
-    await page.mouse.move(box.x + box.width * (0.2 + 0.6 * (i % 2)), box.y + box.height * (0.2 + 0.6 * t));
-    await page.waitForTimeout(16); // about one pointer event per frame, like a hand
+  for (let i = 1; i < outline.length; i++) {
+    const [x0, y0] = outline[i - 1]!;
+    const [x1, y1] = outline[i]!;
+    for (let k = 1; k <= per; k++) {
+      await page.mouse.move(...at(x0 + ((x1 - x0) * k) / per, y0 + ((y1 - y0) * k) / per));
+      await page.waitForTimeout(16); // about one pointer event per frame, like a hand
+    }
   }
   await page.mouse.up();
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(500);
   return page.evaluate(() => performance.getEntriesByName('prenda:input-to-bars').map((e) => e.duration));
 }
 
-async function latency(server: Server, backend: string): Promise<void> {
+/** Records (before any app script runs) when the badge first says ready, and long tasks. */
+function instrument(): void {
+  const w = window as unknown as { __ready?: number; __settled?: number; __long: PerformanceEntry[] };
+  w.__long = [];
+  new PerformanceObserver((list) => w.__long.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    const badge = document.querySelector('[data-testid=backend]');
+    if (badge?.getAttribute('data-state') !== 'ready') return;
+    w.__ready ??= performance.now();
+    if (!badge.hasAttribute('data-warming')) w.__settled ??= performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+/** The same busy loop on the page and in a classification worker: does the throttling reach workers? */
+async function throttleCheck(page: Page): Promise<{ main: number; worker: number }> {
+  const spin = (): number => {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3e7; i++) x += i % 7;
+    return x < 0 ? -1 : performance.now() - t0;
+  };
+  const main = await page.evaluate(spin);
+  const worker = page.workers()[0];
+  return { main, worker: worker ? await worker.evaluate(spin) : NaN };
+}
+
+async function latency(server: Server, backend: string, where: string): Promise<void> {
   const browser = await launch({ webgpu: backend === 'webgpu' });
   try {
-    const app = await openApp(browser, server.origin, `?backend=${backend}&lang=en`);
-    const active = await waitReady(app.page);
-    const d = await drawLatency(app.page, strokes);
-    const predict = await app.page.evaluate(() =>
-      performance.getEntriesByName('prenda:predict').map((e) => e.duration),
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(instrument);
+    const cdp = await browser.context.newCDPSession(page);
+    if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.goto(`${server.origin}/?backend=${backend}&lang=en${where === 'main' ? '&worker=0' : ''}`);
+    const active = await waitReady(page);
+    const badge = await page.getAttribute('[data-testid=backend]', 'data-where');
+    const { ready, settled } = await page.evaluate(() => {
+      const w = window as unknown as { __ready: number; __settled: number };
+      return { ready: w.__ready, settled: w.__settled };
+    });
+    await page.locator('[data-testid=draw-canvas]').scrollIntoViewIfNeeded();
+    const longBefore = await page.evaluate(() => (window as unknown as { __long: unknown[] }).__long.length);
+    const d = await drawLatency(page, moves);
+    const long = await page.evaluate(
+      (from) => (window as unknown as { __long: PerformanceEntry[] }).__long.slice(from).map((e) => e.duration),
+      longBefore,
     );
+    const predict = await page.evaluate(() => performance.getEntriesByName('prenda:predict').map((e) => e.duration));
+    const check = await throttleCheck(page);
     console.log(
-      `input-to-bars on ${active}: p50 ${percentile(d, 50).toFixed(1)} ms, p95 ${percentile(d, 95).toFixed(1)} ms ` +
-        `(${d.length} updates for ${strokes} moves); predict p50 ${percentile(predict, 50).toFixed(1)} ms`,
+      `${backend} (${badge}): load → first ready prediction ${(ready / 1000).toFixed(2)} s` +
+        (settled > ready + 1 ? ` (on wasm; ${active} warm at ${(settled / 1000).toFixed(2)} s)` : ` (${active})`) +
+        `; input-to-bars p50 ${percentile(d, 50).toFixed(1)} ms, p95 ${percentile(d, 95).toFixed(1)} ms ` +
+        `(${d.length} updates for ${moves} moves); predict p50 ${percentile(predict, 50).toFixed(1)} ms; ` +
+        `long tasks while drawing: ${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''}; ` +
+        `busy loop: page ${check.main.toFixed(0)} ms, worker ${check.worker.toFixed(0)} ms`,
     );
   } finally {
     await browser.close();
@@ -117,6 +190,11 @@ async function offlineColdStart(server: Server, backend: string): Promise<void> 
   }
 }
 
+console.log(
+  `CPU throttling ${throttle}×, viewport 390×844 for latency; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const shell = shellBytes();
 console.log(
   `app shell before tfjs: JS ${kb(shell.js)} + CSS ${kb(shell.css)} + HTML ${kb(shell.html)} gzip = ${kb(shell.js + shell.css + shell.html)}`,
@@ -127,8 +205,13 @@ const server = await startServer();
 try {
   await bytesToFirstPrediction(server);
   // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.
-  for (const backend of ['wasm', 'webgl', 'webgpu']) await latency(server, backend);
-  for (const backend of ['webgl', 'wasm']) await offlineColdStart(server, backend);
+  for (const backend of backends) for (const where of places) await latency(server, backend, where);
+  for (const backend of backends.filter((b) => b !== 'webgpu')) await offlineColdStart(server, backend);
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await server.close();
 }

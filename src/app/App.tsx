@@ -10,6 +10,7 @@ import { t } from './i18n';
 import { LangToggle } from './LangToggle';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
+import { OfflinePanel } from './OfflinePanel';
 import { submit } from './predict-loop';
 import { view } from './view';
 import { ViewNav } from './ViewNav';
@@ -87,6 +88,7 @@ export function App() {
       </main>
       <Views />
       <footer class="foot">
+        <OfflinePanel />
         <p>{t('app.privacy')}</p>
       </footer>
     </>

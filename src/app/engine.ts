@@ -411,6 +411,10 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
   const startup = Promise.resolve()
     .then(() => options.startupModel?.() ?? null)
     .catch((err: unknown) => (console.info('[prenda] no stored version:', err), null));
+  // The workers fetch and start tfjs while the page reads the manifest.
+  requested = params.backend;
+  const workers =
+    params.worker !== false && workersUsable() ? startWorkers(params.backend ?? 'webgpu') : Promise.resolve(false);
   try {
     const manifest = checkManifest(await fetchJson('models/manifest.json'));
     setModels(manifest.models);
@@ -422,8 +426,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
     setEngineState('error');
     return;
   }
-  requested = params.backend;
-  if (params.worker !== false && workersUsable() && (await startWorkers(params.backend ?? 'webgpu'))) {
+  if (await workers) {
     if (!isGpu(params.backend)) settleNotices();
   } else {
     requested = undefined;

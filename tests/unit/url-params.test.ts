@@ -15,6 +15,11 @@ describe('URL parameters (docs/ui-contract.md)', () => {
     expect(parseUrlParams('?safe=1&model=mlp')).toEqual({ safe: true, model: 'mlp' });
   });
 
+  it('reads ?worker=0 (classify on the page) and ignores other values', () => {
+    expect(parseUrlParams('?worker=0')).toEqual({ worker: false });
+    expect(parseUrlParams('?worker=1&worker=no')).toEqual({});
+  });
+
   it('picks Spanish for es-* devices, English otherwise, and lets ?lang= override', () => {
     expect(langFor('es-ES')).toBe('es');
     expect(langFor('es')).toBe('es');

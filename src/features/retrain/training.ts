@@ -119,7 +119,12 @@ async function train(): Promise<void> {
     });
   });
   try {
-    const [{ runRetrain }, model] = await Promise.all([import('../../ml/retrain/retrain-client'), classifier.parts()]);
+    const [{ runRetrain }, model] = await Promise.all([
+      import('../../ml/retrain/retrain-client'),
+      classifier.parts(),
+      // Training on the page (?retrain=main, or where workers fail) needs tfjs there too.
+      pageTfjs(),
+    ]);
     const job = {
       model,
       train: toImageSet(split.train),
