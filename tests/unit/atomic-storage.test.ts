@@ -166,7 +166,7 @@ describe('repairing storage', () => {
     expect(ids(samples.samples)).toEqual(['ok']);
     expect(samples.faults.map((f) => [f.label, f.problem])).toEqual([
       ['no-pixels', 'pixels must hold 784 bytes'],
-      ['bad-label', 'label must be ≤ 9 (got 42)'],
+      ['bad-label', 'label must be ≤ 29 (got 42)'],
     ]);
     const versions = await readVersions(store);
     expect(ids(versions.versions)).toEqual(['v-good', 'v-short']);
