@@ -144,6 +144,15 @@ describe('album', () => {
     await page.selectOption('[data-testid=album-filter]', '');
     expect(await page.locator('[data-testid=album-item]').count()).toBe(PHOTOS.length);
 
+    // "Why?" on the trousers: their own explanation opens, for their class, with six neighbours.
+    const trousers = page.locator('[data-testid=album-item]').nth(2);
+    await trousers.locator('[data-testid=album-why]').click();
+    const why = trousers.locator('[data-testid=explain]');
+    await expect.poll(() => why.getAttribute('data-state'), { timeout: 120_000 }).toBe('ready');
+    expect(await why.getAttribute('data-class')).toBe('1');
+    expect(await trousers.locator('[data-testid=explain-neighbour]').count()).toBe(6);
+    await trousers.locator('[data-testid=album-why]').click();
+
     const json = await exported(page, 'album-export-json');
     const csv = await exported(page, 'album-export-csv');
     expect([json.name, csv.name]).toEqual(['prenda-album.json', 'prenda-album.csv']);

@@ -1,10 +1,11 @@
-import { For, Show, createEffect, createMemo } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { classIndices, classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
 import {
   album,
   albumDone,
+  albumInput,
   albumPhoto,
   albumFilter,
   albumState,
@@ -15,12 +16,21 @@ import {
   type AlbumItem,
 } from './album';
 import { albumCsv, albumJson, albumRecords, download } from './album-export';
+import { Explanation } from '../explain';
 import './album.css';
 
 /** One photo: thumbnail, class, confidence, "not sure", and the one-tap correction. */
 function AlbumCard(props: { item: AlbumItem }) {
   const item = () => props.item;
   const p = () => (item().probs ? item().probs![item().top]! : 0);
+  const [why, setWhy] = createSignal(false);
+  /** The album's answer and its runner-up, as the explanation's classes. */
+  const whyClasses = () => {
+    const probs = item().probs;
+    if (!probs || item().top < 0) return null;
+    const versus = probs.reduce((best, v, i) => (i !== item().top && (best < 0 || v > probs[best]!) ? i : best), -1);
+    return { cls: item().top, versus };
+  };
   let canvas!: HTMLCanvasElement;
   // Painted from the decoded working copy (blob: URLs are not allowed images under the app's CSP).
   createEffect(() => {
@@ -68,6 +78,22 @@ function AlbumCard(props: { item: AlbumItem }) {
         <Show when={item().corrected !== null}>
           <p class="album-item__corrected">{t('album.corrected', { name: classLabel(item().corrected!) })}</p>
         </Show>
+      </Show>
+      <Show when={item().probs}>
+        <button
+          type="button"
+          class="btn btn--quiet btn--small"
+          data-testid="album-why"
+          aria-expanded={why()}
+          onClick={() => setWhy(!why())}
+        >
+          {t('album.why')}
+        </button>
+      </Show>
+      <Show when={why()}>
+        <div class="album-item__why">
+          <Explanation input={albumInput(item().id)} classes={whyClasses()} startOpen />
+        </div>
       </Show>
       <Show when={item().problem}>{(m) => <p class="album-item__problem">{problemText(m())}</p>}</Show>
     </li>

@@ -46,6 +46,8 @@ let nextId = 0;
 
 /** The working copy of item `id` (its thumbnail), once decoded. */
 export const albumPhoto = (id: number): RgbaImage | null => kept.get(id)?.photo ?? null;
+/** The 28×28 model input of photo `id` (what an explanation explains), or null. */
+export const albumInput = (id: number): Float32Array | null => kept.get(id)?.input ?? null;
 
 /** Classifies `files` into a new album (replacing the previous one); resolves when all are done. */
 export async function openAlbum(files: readonly File[]): Promise<void> {
