@@ -49,7 +49,9 @@ const coreModels = [
 const plan = precachePlan({
   // Not needed for the first prediction: the views behind the nav, a retraining run, the
   // fallback backends (WebGPU is fetched where an adapter exists, then cached on use).
-  lazy: /tfjs-backend-(webgpu|cpu)\/|\/features\/(lab|eval)\/|\/retrain-client\.ts$|\/RetrainChart\.tsx$/,
+  // "Why?" too: its worker brings its own tfjs. (The album stays core: sharing several photos
+  // offline opens it.)
+  lazy: /tfjs-backend-(webgpu|cpu)\/|\/features\/(lab|eval|explain)\/|\/retrain-client\.ts$|\/RetrainChart\.tsx$/,
   core: [
     /^(index\.html|manifest\.webmanifest|[^/]+\.(png|ico|svg))$/,
     /^(examples\/examples|models\/manifest)\.json$/,

@@ -64,13 +64,17 @@ describe('classification in a worker', () => {
     const tfjsOf = (urls: string[]) => urls.filter((u) => tfjsFiles.some((f) => u.endsWith(`/${f}`)));
     // Chromium lists the worker script and its static imports in the page's timeline too; nothing
     // else that holds tfjs may be there.
-    const worker = readdirSync(join(DIST, 'assets')).find((f) => /^worker-[\w-]+\.js$/.test(f))!;
-    const workerFiles = new Set([
-      `/assets/${worker}`,
-      ...[...readFileSync(join(DIST, 'assets', worker), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map(
-        (m) => `/assets/${m[1]}`,
-      ),
-    ]);
+    // Every worker counts (classification, explanation, album decoding, retraining, bundles).
+    const workers = readdirSync(join(DIST, 'assets')).filter((f) => /(^|\.)worker-[\w-]+\.js$/.test(f));
+    expect(workers.length).toBeGreaterThan(1);
+    const workerFiles = new Set(
+      workers.flatMap((worker) => [
+        `/assets/${worker}`,
+        ...[...readFileSync(join(DIST, 'assets', worker), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map(
+          (m) => `/assets/${m[1]}`,
+        ),
+      ]),
+    );
     expect(tfjsOf(await requested('?lang=en')).filter((u) => !workerFiles.has(u))).toEqual([]);
     expect(tfjsOf(await requested('?lang=en&worker=0')).length).toBeGreaterThan(0);
   });

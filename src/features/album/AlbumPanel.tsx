@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, lazy } from 'solid-js';
 import { classIndices, classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
@@ -16,8 +16,10 @@ import {
   type AlbumItem,
 } from './album';
 import { albumCsv, albumJson, albumRecords, download } from './album-export';
-import { Explanation } from '../explain';
 import './album.css';
+
+// "Why?" loads on first use: the album is core (sharing offline opens it), the explanation is not.
+const Explanation = lazy(() => import('../explain').then((m) => ({ default: m.Explanation })));
 
 /** One photo: thumbnail, class, confidence, "not sure", and the one-tap correction. */
 function AlbumCard(props: { item: AlbumItem }) {

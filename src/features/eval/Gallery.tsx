@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, lazy, on } from 'solid-js';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../../core/classes';
 import { cellIndices, pageOf } from '../../core/test-set';
 import type { AppEvaluation } from './evaluation';
@@ -6,8 +6,11 @@ import { selectedCell, setSelectedCell, testSet } from './evaluation';
 import { classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t } from '../../app/i18n';
-import { Explanation } from '../explain';
 import { ProbBars, TestImage } from './TestImage';
+
+// The explain feature stays its own lazy chunk (every importer loads it on demand), so the
+// service worker can leave it, and its worker's tfjs, out of the install-time core.
+const Explanation = lazy(() => import('../explain').then((m) => ({ default: m.Explanation })));
 
 const PAGE = 24;
 
