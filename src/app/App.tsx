@@ -1,7 +1,7 @@
 import { lazy, onMount } from 'solid-js';
 import { preprocess } from '../core/preprocess';
 import { Confidences, Preview, TopGuess } from '../features/answer';
-import { DrawCard, Examples, setPadMode, type DrawApi } from '../features/draw';
+import { DrawCard, Examples, padMode, setPadMode, type DrawApi } from '../features/draw';
 import { assetUrl } from './assets';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBanner } from './ErrorBanner';
@@ -60,7 +60,7 @@ export function App() {
       <ViewNav />
       <main class="layout" hidden={view() !== 'draw'}>
         <div class="lead">
-          <p class="tagline">{t('app.tagline')}</p>
+          <p class="tagline">{t(padMode() === 'photo' ? 'app.taglinePhoto' : 'app.tagline')}</p>
           <ErrorBanner />
           <Notice />
         </div>
@@ -70,11 +70,11 @@ export function App() {
           onPhotoFile={photoFile}
           photo={<PhotoPanel onPhoto={photoShown} />}
         >
-          <TopGuess />
+          <TopGuess photo={padMode() === 'photo'} />
         </DrawCard>
         {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
         <div class="side">
-          <Confidences />
+          <Confidences photo={padMode() === 'photo'} />
           <div class="card inspect">
             <Preview />
             <BackendBadge />

@@ -9,9 +9,10 @@ const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ?
 
 /**
  * The top class (announced politely to screen readers) and one probability bar per class of the
- * model in use (ten for the shipped models, more once the user taught their own); a hint when empty.
+ * model in use (ten for the shipped models, more once the user taught their own); a hint when
+ * empty, asking for a photo when `photo` (the pad shows the photo side).
  */
-export function Confidences() {
+export function Confidences(props: { photo?: boolean }) {
   const p = (i: number): number => probs()?.[i] ?? 0;
   // The probabilities' length when there are some: they always come from the model in use.
   const classes = createMemo(() => Array.from({ length: probs()?.length ?? outputCount() }, (_, i) => i));
@@ -28,7 +29,7 @@ export function Confidences() {
         aria-live="polite"
       >
         {topClass() < 0 ? (
-          <span class="hint">{t('answer.hint')}</span>
+          <span class="hint">{t(props.photo ? 'answer.hintPhoto' : 'answer.hint')}</span>
         ) : doubtful() ? (
           t('answer.maybe', { name: outputLabel(topClass()) })
         ) : (

@@ -7,9 +7,9 @@ import { doubtful, probs, topClass } from '../../app/state';
 /**
  * The top class and its probability in one line under the pad, for phones, where the full
  * answer card is a scroll away while drawing. Hidden from screen readers: the answer card
- * already announces the top class.
+ * already announces the top class. `photo`: the pad shows the photo side (the hint asks for one).
  */
-export function TopGuess() {
+export function TopGuess(props: { photo?: boolean }) {
   return (
     <p
       class="top-guess"
@@ -17,7 +17,10 @@ export function TopGuess() {
       data-class={topClass() >= 0 ? String(topClass()) : ''}
       aria-hidden="true"
     >
-      <Show when={topClass() >= 0} fallback={<span class="top-guess__hint">{t('answer.hint')}</span>}>
+      <Show
+        when={topClass() >= 0}
+        fallback={<span class="top-guess__hint">{t(props.photo ? 'answer.hintPhoto' : 'answer.hint')}</span>}
+      >
         <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
         <strong>{doubtful() ? t('answer.maybe', { name: outputLabel(topClass()) }) : outputLabel(topClass())}</strong>{' '}
         <span class="top-guess__p">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>

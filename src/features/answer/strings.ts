@@ -2,6 +2,7 @@ import { registerStrings, type Translation } from '../../app/i18n';
 
 const en = {
   hint: 'Draw a garment to see what Prenda thinks it is.',
+  hintPhoto: 'Take or choose a photo of one garment to see what Prenda thinks it is.',
   resultHeading: 'Prenda thinks it is',
   maybe: 'Not sure. Maybe {name}?',
   confidences: 'Confidence per class',
@@ -13,6 +14,7 @@ export type AnswerStrings = typeof en;
 
 const es: Translation<AnswerStrings> = {
   hint: 'Dibuja una prenda para ver qué cree Prenda que es.',
+  hintPhoto: 'Haz o elige una foto de una prenda para ver qué cree Prenda que es.',
   resultHeading: 'Prenda cree que es',
   maybe: 'No estoy seguro. ¿Quizá {name}?',
   confidences: 'Confianza por clase',
