@@ -93,7 +93,14 @@ describe('dist/sw.js precache manifest', () => {
   });
 
   it('cached later: the test set, replay images, other models, other wasm binaries, lab/eval/retraining code', () => {
-    expect(filesUnder('data').map(groupOf).sort()).toEqual(['replay', 'replay', 'test-set', 'test-set']);
+    expect(filesUnder('data').map(groupOf).sort()).toEqual([
+      'replay',
+      'replay',
+      'replay',
+      'replay',
+      'test-set',
+      'test-set',
+    ]);
     for (const file of modelFiles('mlp')) expect(groupOf(file), file).toBe('models');
     expect(groupOf('experiments/results.json')).toBe('lazy');
     const lazy = entries.filter((e) => e.group === 'lazy').map((e) => e.url);

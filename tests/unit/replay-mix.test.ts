@@ -3,7 +3,7 @@ import { augmentAffine, augmentImage } from '../../src/core/augment';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../src/core/classes';
 import type { LabelledImages } from '../../src/core/dataset';
 import { seededRandom } from '../../src/core/random';
-import { balancedSubset, mixEpoch, userCopies } from '../../src/core/retrain/replay-mix';
+import { balancedSubset, mixEpoch, photoCopies, userCopies } from '../../src/core/retrain/replay-mix';
 
 /** `count` images whose pixels all hold the image's index (mod 256), labels i % 10. */
 function fakeSet(count: number, labelOf = (i: number) => i % 10): LabelledImages {
@@ -88,6 +88,32 @@ describe('mixing replay images with the user samples', () => {
   it('works with no user samples and with fewer replay images than asked', () => {
     const mixed = mixEpoch(fakeSet(0), fakeSet(30), { replayPerEpoch: 100, random: seededRandom(1) });
     expect(mixed.count).toBe(30);
+  });
+
+  it('adds every replayed photo, at least as many copies as the user samples get', () => {
+    expect(photoCopies(0, 500)).toBe(0);
+    expect(photoCopies(280, 500)).toBe(500);
+    expect(photoCopies(280, 64)).toBe(280);
+    const user = fakeSet(10, () => 11);
+    const photos = fakeSet(30, (i) => i % 7);
+    const noJitter = { maxShift: 0, maxRotation: 0, maxScale: 0 };
+    const mixed = mixEpoch(user, fakeSet(250), {
+      replayPerEpoch: 100,
+      random: seededRandom(2),
+      jitter: noJitter,
+      photoReplay: photos,
+    });
+    const copies = userCopies(10, 100);
+    expect(mixed.count).toBe(100 + copies + 50);
+    const start = 100 + copies;
+    const seen = new Set<number>();
+    for (let c = 0; c < 50; c++) {
+      // Without jitter a copy keeps its photo's pixel value, which names the photo and its label.
+      const id = mixed.images[(start + c) * IMAGE_PIXELS + 14 * IMAGE_SIDE + 14]!;
+      expect(mixed.labels[start + c]).toBe(photos.labels[id]);
+      seen.add(id);
+    }
+    expect(seen.size).toBe(30);
   });
 
   it('takes a class-balanced, seeded subset of the training set', () => {

@@ -11,6 +11,9 @@ import { permutation } from '../random';
 export const RETRAIN_DATA = {
   replayImages: 'replay-images-idx3-ubyte-gz.bin',
   replayLabels: 'replay-labels-idx1-ubyte-gz.bin',
+  /** Preprocessed train photos of the ten (scripts/export-replay.ts --photos), for the photo model. */
+  photoReplayImages: 'replay-photo-images-idx3-ubyte-gz.bin',
+  photoReplayLabels: 'replay-photo-labels-idx1-ubyte-gz.bin',
   testImages: 't10k-images-idx3-ubyte-gz.bin',
   testLabels: 't10k-labels-idx1-ubyte-gz.bin',
   testCount: 1000,
@@ -22,6 +25,17 @@ export interface MixOptions {
   replayPerEpoch: number;
   random: () => number;
   jitter?: AffineOptions;
+  /**
+   * Replayed photos of the ten (the `photo` model's runs): {@link photoCopies} augmented copies
+   * per epoch, so photos of the ten weigh as much as the user's photos and "it is a photo" is no
+   * cue for the user's classes.
+   */
+  photoReplay?: LabelledImages;
+}
+
+/** Augmented copies of the photo replay set per epoch: all of its photos, at least as many as the user's copies. */
+export function photoCopies(photos: number, userCopyCount: number): number {
+  return photos === 0 ? 0 : Math.max(photos, userCopyCount);
 }
 
 /**
@@ -36,12 +50,15 @@ export function userCopies(samples: number, replayPerEpoch: number): number {
 
 /**
  * One epoch's training set: `replayPerEpoch` random replay images, then the user's samples
- * repeated round-robin as randomly shifted, rotated and scaled copies ({@link userCopies} of them).
+ * repeated round-robin as randomly shifted, rotated and scaled copies ({@link userCopies} of them),
+ * then as many copies of the photo replay set, if any ({@link photoCopies}).
  */
 export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: MixOptions): LabelledImages {
   const replayCount = Math.min(options.replayPerEpoch, replay.count);
   const copies = userCopies(user.count, options.replayPerEpoch);
-  const count = replayCount + copies;
+  const photos = options.photoReplay;
+  const photoCount = photos ? photoCopies(photos.count, copies) : 0;
+  const count = replayCount + copies + photoCount;
   const images = new Uint8Array(count * IMAGE_PIXELS);
   const labels = new Uint8Array(count);
   const order = permutation(replay.count, options.random);
@@ -56,6 +73,16 @@ export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: 
     const src = user.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS);
     augmentAffine(src, images, at * IMAGE_PIXELS, options.random, options.jitter ?? USER_SAMPLE_JITTER);
     labels[at] = user.labels[from]!;
+  }
+  if (photos) {
+    const order = permutation(photos.count, options.random);
+    for (let c = 0; c < photoCount; c++) {
+      const from = order[c % photos.count]!;
+      const at = replayCount + copies + c;
+      const src = photos.images.subarray(from * IMAGE_PIXELS, (from + 1) * IMAGE_PIXELS);
+      augmentAffine(src, images, at * IMAGE_PIXELS, options.random, options.jitter ?? USER_SAMPLE_JITTER);
+      labels[at] = photos.labels[from]!;
+    }
   }
   return { images, labels, count };
 }

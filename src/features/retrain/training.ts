@@ -135,6 +135,8 @@ async function train(): Promise<void> {
     const outcome = await runRetrain({
       job,
       dataUrl: new URL(assetUrl('data/'), location.href).href,
+      // Photos of the ten replayed beside the user's photos (README "Your own classes").
+      photos: base === 'photo',
       backend: forced ?? (backendName() || undefined),
       force: forced !== undefined,
       where,

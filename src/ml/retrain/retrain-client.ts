@@ -19,6 +19,8 @@ export interface RunRequest {
   job: WorkerJob;
   /** Absolute URL of the shipped data folder (…/data/). */
   dataUrl: string;
+  /** Also mix in the shipped photo replay set (the base model is the photo model). */
+  photos?: boolean;
   /** Backend to try first in the worker (the page's own). */
   backend?: BackendName;
   /** Use `backend` even on a software GPU (for benchmarks). */
@@ -67,8 +69,8 @@ function inWorker(request: RunRequest): Promise<RetrainOutcome> {
       else request.onMessage(m.type === 'backend' ? { ...m, where: 'worker' } : m);
     };
     request.signal.addEventListener('abort', cancel, { once: true });
-    const { job, dataUrl, backend, force } = request;
-    const message: ToWorker = { type: 'train', job, dataUrl, backend, force };
+    const { job, dataUrl, photos, backend, force } = request;
+    const message: ToWorker = { type: 'train', job, dataUrl, photos, backend, force };
     worker.postMessage(message);
   });
 }
@@ -81,7 +83,7 @@ async function onMainThread(request: RunRequest): Promise<RetrainOutcome> {
   ]);
   try {
     request.onMessage({ type: 'backend', name: readyForTraining(), where: 'main' });
-    const data = await loadRetrainData(request.dataUrl);
+    const data = await loadRetrainData(request.dataUrl, request.photos);
     return await retrain(
       { ...request.job, ...data },
       {

@@ -3,11 +3,12 @@ import type { BackendName } from '../../core/url-params';
 import type { RetrainEpoch, RetrainJob, RetrainOutcome } from './retrain';
 
 /** The job sent to the worker: everything but the shipped data, which it fetches itself. */
-export type WorkerJob = Omit<RetrainJob, 'replay' | 'test'>;
+export type WorkerJob = Omit<RetrainJob, 'replay' | 'test' | 'photoReplay'>;
 
 /** Messages from the page to the retraining worker. */
 export type ToWorker =
-  { type: 'train'; job: WorkerJob; dataUrl: string; backend?: BackendName; force?: boolean } | { type: 'cancel' };
+  | { type: 'train'; job: WorkerJob; dataUrl: string; photos?: boolean; backend?: BackendName; force?: boolean }
+  | { type: 'cancel' };
 
 /** Why a run ended without a model. */
 export type FailureKind = 'nan' | 'cancelled' | 'error';

@@ -29,6 +29,8 @@ export interface RetrainJob {
   /** The user's samples to measure on (held out, or all when too few). */
   measure: LabelledImages;
   replay: LabelledImages;
+  /** Replayed photos of the ten, mixed in when the base model is the photo model. */
+  photoReplay?: LabelledImages;
   /** The shipped Fashion-MNIST test subset. */
   test: LabelledImages;
   settings: RetrainSettings;
@@ -103,6 +105,12 @@ interface RunContext {
   started: number;
 }
 
+const mixOptions = (ctx: RunContext) => ({
+  replayPerEpoch: ctx.job.settings.replayPerEpoch,
+  random: ctx.random,
+  photoReplay: ctx.job.photoReplay,
+});
+
 const loopOptions = (ctx: RunContext, onBatch: (batch: number, batches: number) => void) => ({
   epochs: 1,
   batchSize: ctx.job.settings.batchSize,
@@ -137,7 +145,7 @@ async function trainAllLayers(model: LayersModel, ctx: RunContext): Promise<Run>
   let after = before;
   let done = 0;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-    const set = mixEpoch(job.train, job.replay, { replayPerEpoch: settings.replayPerEpoch, random: ctx.random });
+    const set = mixEpoch(job.train, job.replay, mixOptions(ctx));
     const [metrics] = await fitImages(
       model,
       ctx.optimizer,
@@ -170,7 +178,7 @@ async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContex
   });
   const before = await accuracies(true);
   hooks.onBefore?.(before);
-  const set = mixEpoch(job.train, job.replay, { replayPerEpoch: settings.replayPerEpoch, random: ctx.random });
+  const set = mixEpoch(job.train, job.replay, mixOptions(ctx));
   const source = featureSource(await features(set), set.labels);
   const net: Trainable = {
     forward: (x) => applyLayers(split.head, x, true) as tf.Tensor2D,

@@ -13,7 +13,7 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   try {
     const [name, data] = await Promise.all([
       startTrainingBackend(message.backend, message.force),
-      loadRetrainData(message.dataUrl),
+      loadRetrainData(message.dataUrl, message.photos),
     ]);
     post({ type: 'backend', name });
     const outcome = await retrain(
