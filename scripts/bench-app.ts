@@ -10,6 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { TROUSER_OUTLINE } from '../support/browser/drive';
 import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
 const dist = resolve(import.meta.dirname, '../dist');
@@ -41,16 +42,7 @@ function shellBytes(): { js: number; css: number; html: number } {
 async function drawLatency(page: Page, n: number): Promise<number[]> {
   await page.evaluate(() => performance.clearMeasures());
   const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
-  const outline: [number, number][] = [
-    [32, 10],
-    [68, 10],
-    [74, 92],
-    [56, 92],
-    [50, 36],
-    [44, 92],
-    [26, 92],
-    [32, 10],
-  ];
+  const outline = TROUSER_OUTLINE;
   const at = (x: number, y: number): [number, number] => [
     box.x + (x / 100) * box.width,
     box.y + (y / 100) * box.height,

@@ -54,6 +54,18 @@ export async function drawShirt(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Brush|Pincel)$/ }).click();
 }
 
+/** A pair of trousers' outline, in percent of the pad (x, y), closed: what the tests and benchmarks draw. */
+export const TROUSER_OUTLINE: readonly (readonly [number, number])[] = [
+  [32, 10],
+  [68, 10],
+  [74, 92],
+  [56, 92],
+  [50, 36],
+  [44, 92],
+  [26, 92],
+  [32, 10],
+];
+
 /**
  * Draws a pair of trousers (outline, then filled) with about `moves` pointer moves in all: the
  * drawing the speed figures of issue 11 use.
@@ -65,16 +77,7 @@ export async function drawTrouser(page: Page, moves = 60): Promise<void> {
     box.x + (x / 100) * box.width,
     box.y + (y / 100) * box.height,
   ];
-  const outline: [number, number][] = [
-    [32, 10],
-    [68, 10],
-    [74, 92],
-    [56, 92],
-    [50, 36],
-    [44, 92],
-    [26, 92],
-    [32, 10],
-  ];
+  const outline = TROUSER_OUTLINE;
   const steps = Math.max(1, Math.round(moves / (outline.length - 1)));
   await page.mouse.move(...at(...outline[0]!));
   await page.mouse.down();
