@@ -1,8 +1,7 @@
-import { sniffImage } from '../../core/photo/image-header';
-import { fitInside } from '../../core/photo/raster';
 import { errorText } from '../../core/errors';
 import { t } from '../../app/i18n';
 import { setError } from '../../app/state';
+import { decodeImageFile } from '../../ui/decode-image';
 import { classifyPhoto } from './photo';
 import { PROBLEM_KEY } from './strings';
 
@@ -14,36 +13,14 @@ export class PhotoFileError extends Error {
   override name = 'PhotoFileError';
 }
 
-/**
- * Decodes an image file to upright RGBA pixels, at most `maxSide` a side. Checks the header
- * first (empty, not an image, cut off, too large → clear message), then lets the browser
- * apply EXIF orientation and shrink while decoding, so a 48 MP photo is never drawn full size.
- */
+/** Decodes an image file to upright RGBA pixels, at most `maxSide` a side; a clear error otherwise. */
 export async function decodePhotoFile(file: Blob, maxSide = DECODE_SIDE): Promise<ImageData> {
-  const header = sniffImage(new Uint8Array(await file.arrayBuffer()));
-  if (header.problem) throw new PhotoFileError(t(PROBLEM_KEY[header.problem], { w: header.width, h: header.height }));
-  const size = header.width && header.height ? fitInside(header.width, header.height, maxSide) : null;
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file, {
-      imageOrientation: 'from-image',
-      ...(size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' } : {}),
-    });
-  } catch {
-    throw new PhotoFileError(t(header.format === 'heic' ? 'photo.heic' : 'photo.undecodable'));
-  }
-  try {
-    const { width, height } = fitInside(bitmap.width, bitmap.height, maxSide);
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new PhotoFileError(t('photo.undecodable'));
-    ctx.drawImage(bitmap, 0, 0, width, height);
-    return ctx.getImageData(0, 0, width, height);
-  } finally {
-    bitmap.close();
-  }
+  const decoded = await decodeImageFile(file, maxSide);
+  if (decoded.ok) return decoded.image;
+  const { problem, width: w, height: h } = decoded;
+  if (problem === 'heic') throw new PhotoFileError(t('photo.heic'));
+  if (problem === 'undecodable') throw new PhotoFileError(t('photo.undecodable'));
+  throw new PhotoFileError(t(PROBLEM_KEY[problem], { w, h }));
 }
 
 /**

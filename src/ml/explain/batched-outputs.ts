@@ -12,24 +12,26 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-/** Rows of outputs (`space`, one per class) of `images` (count × 784 values, 0–1), batch by batch: count × classes. */
-export async function batchedOutputs(
+/**
+ * Runs `run` on `images` (count × 784 values, 0–1) batch by batch and gathers its rows: count × width,
+ * the width being whatever `run` returns (classes, features). Tensors never outlive a batch.
+ */
+export async function batchedRows(
   net: ExplainableModel,
   images: Float32Array,
-  space: OutputSpace,
-  { batchSize = 128, signal }: BatchOptions = {},
+  run: (x: tf.Tensor) => tf.Tensor,
+  batchSize: number,
+  signal?: AbortSignal,
 ): Promise<Float32Array> {
   const count = images.length / IMAGE_PIXELS;
   let rows = new Float32Array(0);
   for (let start = 0; start < count; start += batchSize) {
     await checkpoint(signal);
     const n = Math.min(batchSize, count - start);
-    const out = tf.tidy(() => {
-      const x = tf.tensor(images.subarray(start * IMAGE_PIXELS, (start + n) * IMAGE_PIXELS), [n, ...net.inputShape]);
-      return outputs(net, x, space);
-    });
+    const out = tf.tidy(() =>
+      run(tf.tensor(images.subarray(start * IMAGE_PIXELS, (start + n) * IMAGE_PIXELS), [n, ...net.inputShape])),
+    );
     try {
-      // Ten outputs for the shipped models, more once a user added classes.
       const width = out.shape[1]!;
       if (rows.length === 0) rows = new Float32Array(count * width);
       rows.set(await out.data(), start * width);
@@ -38,4 +40,14 @@ export async function batchedOutputs(
     }
   }
   return rows;
+}
+
+/** Rows of outputs (`space`, one per class: ten, more with user classes) of `images`: count × classes. */
+export function batchedOutputs(
+  net: ExplainableModel,
+  images: Float32Array,
+  space: OutputSpace,
+  { batchSize = 128, signal }: BatchOptions = {},
+): Promise<Float32Array> {
+  return batchedRows(net, images, (x) => outputs(net, x, space), batchSize, signal);
 }

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_PIXELS } from '../../core/classes';
 import type { LabelledImages } from '../../core/dataset';
 import {
@@ -8,35 +7,16 @@ import {
   type FeatureMetric,
   type Neighbour,
 } from '../../core/explain/nearest';
-import type { BatchOptions } from './batched-outputs';
-import { checkpoint } from './cancel';
+import { batchedRows, type BatchOptions } from './batched-outputs';
 import type { ExplainableModel } from './explainable';
 
 /** Penultimate-layer features of `images` (count × 784 values, 0–1), batch by batch: count × dim. */
-export async function featureRows(
+export function featureRows(
   net: ExplainableModel,
   images: Float32Array,
   { batchSize = 250, signal }: BatchOptions = {},
 ): Promise<Float32Array> {
-  const count = images.length / IMAGE_PIXELS;
-  let rows = new Float32Array(0);
-  for (let start = 0; start < count; start += batchSize) {
-    await checkpoint(signal);
-    const n = Math.min(batchSize, count - start);
-    const out = tf.tidy(() =>
-      net.features(
-        tf.tensor(images.subarray(start * IMAGE_PIXELS, (start + n) * IMAGE_PIXELS), [n, ...net.inputShape]),
-      ),
-    );
-    try {
-      const values = (await out.data()) as Float32Array;
-      if (start === 0) rows = new Float32Array(count * out.shape[1]!);
-      rows.set(values, start * out.shape[1]!);
-    } finally {
-      out.dispose();
-    }
-  }
-  return rows;
+  return batchedRows(net, images, (x) => net.features(x), batchSize, signal);
 }
 
 /**
