@@ -10,6 +10,8 @@ export interface RetrainSettings {
   batchSize: number;
   /** Fashion-MNIST training images replayed per epoch beside the user's samples. */
   replayPerEpoch: number;
+  /** Photo replay copies balanced per class against the user's classes (core/retrain/replay-mix). */
+  balance: boolean;
   seed: number;
 }
 
@@ -20,6 +22,7 @@ export const RETRAIN_DEFAULTS: RetrainSettings = {
   learningRate: 1e-3,
   batchSize: 32,
   replayPerEpoch: 1000,
+  balance: false,
   seed: 1,
 };
 
