@@ -29,6 +29,15 @@ function refused(err: unknown): void {
   else showError({ key: 'retrain.sampleNotStored', params: { detail: errorText(err) } });
 }
 
+/** The photo's variants; none when making them fails (the sample still counts, with its input alone). */
+function variantsOf(photo: RgbaImage): Uint8Array | null {
+  try {
+    return photoVariants(photo, PHOTO_VARIANTS, Math.random);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Adds `input` (the 28×28 the model sees) as a sample of class `label`, with a thumbnail of `source`;
  * when `source` is a photo (`isPhoto`), with {@link PHOTO_VARIANTS} augmented variants of it too.
@@ -42,7 +51,7 @@ export async function addSample(
   isPhoto = false,
 ): Promise<void> {
   lastCreated = Math.max(Date.now(), lastCreated + 1);
-  const variants = isPhoto && source ? photoVariants(source, PHOTO_VARIANTS, Math.random) : null;
+  const variants = isPhoto && source ? variantsOf(source) : null;
   const sample: Sample = {
     id: newId('s'),
     label,
