@@ -3,11 +3,12 @@
 // it teaches the photo model new classes the way the app does — the first --per photos of each
 // train/<class>/ folder as photo samples (with --variants augmented variants each), the app's
 // hold-out split, ml/retrain/retrain — then scores OTHER train/ photos: the next --score photos
-// of each new folder and --score random ones of each mapped folder, beside the base model.
+// of each new folder and --score random ones of each mapped folder outside the photo replay set,
+// beside the base model.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NUM_CLASSES } from '../src/core/classes';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
 import { decodeImageSet } from '../src/core/dataset';
 import { PHOTO_FOLDERS } from '../src/core/photo/folders';
 import { photoReport } from '../src/core/photo/photo-metrics';
@@ -69,6 +70,20 @@ console.log(`${samples.length} samples, variants ready in ${((performance.now() 
 const read = (images: string, labels: string) =>
   decodeImageSet(readFileSync(join('public/data', images)), images, readFileSync(join('public/data', labels)), labels);
 const D = RETRAIN_DATA;
+// The photo replay set; the mapped train/ photos in it are not scored (found by their 28×28 input).
+const photoReplay = read(D.photoReplayImages, D.photoReplayLabels);
+const replayed = new Set<string>();
+for (let i = 0; i < photoReplay.count; i++)
+  replayed.add(Buffer.from(photoReplay.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)).toString('base64'));
+const listed = listPhotoFolder(args.photos);
+const listedInputs = await photoInputs(listed);
+const all = listed.filter(
+  (_, i) =>
+    !replayed.has(
+      Buffer.from(listedInputs.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)).toString('base64'),
+    ),
+);
+console.log(`${listed.length - all.length} train/ photos left out of the scores: they are in the photo replay set`);
 const test = readShippedSet('test');
 const split = splitSamples(samples);
 const settings = {
@@ -84,7 +99,7 @@ const outcome = await retrain({
   train: toTrainingSet(split.train),
   measure: toImageSet(split.heldOut),
   replay: readShippedSet('replay'),
-  photoReplay: read(D.photoReplayImages, D.photoReplayLabels),
+  photoReplay,
   test: {
     images: test.images.slice(0, D.testCount * 784),
     labels: test.labels.slice(0, D.testCount),
@@ -99,7 +114,6 @@ console.log(
 );
 
 // Scored: train/ photos the run did not teach from (new folders), a seeded pick of the mapped ones.
-const all = listPhotoFolder(args.photos);
 const random = seededRandom(7);
 const items: PhotoItem[] = [];
 for (const folder of [...new Set(all.map((i) => i.folder))]) {
