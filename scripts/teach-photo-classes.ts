@@ -67,9 +67,11 @@ try {
       await page.selectOption('[data-testid=retrain-label]', value!);
       const before = await count();
       await page.click('[data-testid=retrain-add]');
+      // Adding a photo also makes its variants (core/retrain/photo-variants): slow on a loaded machine.
       await page.waitForFunction(
         (n) => Number(document.querySelector('[data-testid=retrain-count]')?.textContent) === n,
         before + 1,
+        { timeout: 180_000 },
       );
     }
     console.log(`${name}: class ${value}, ${files.length} photos`);

@@ -83,7 +83,7 @@ function pipelineKey(extra: unknown): string {
     ...PIPELINE_FILES,
     'src/core/preprocess.ts',
     'scripts/lib/decode-image.ts',
-    'scripts/lib/photo-augment.ts',
+    'src/core/photo/augment-photo.ts',
   ]) {
     h.update(codeOf(join(ROOT, f)));
   }

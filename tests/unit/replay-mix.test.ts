@@ -116,6 +116,25 @@ describe('mixing replay images with the user samples', () => {
     expect(seen.size).toBe(30);
   });
 
+  it('with balance, gives each replayed photo class as many copies as each user class', () => {
+    // 3 user classes share 500 copies (≈ 167 each): 8 photo classes then get 1,334, not 500.
+    expect(photoCopies(280, 500, { userClasses: 3, photoClasses: 8 })).toBe(1334);
+    expect(photoCopies(280, 64, { userClasses: 3, photoClasses: 8 })).toBe(280); // never fewer than all photos
+    expect(photoCopies(280, 500, { userClasses: 0, photoClasses: 8 })).toBe(500);
+    const user = fakeSet(12, (i) => 10 + (i % 3));
+    const photos = fakeSet(14, (i) => i % 7);
+    const options = { replayPerEpoch: 100, random: seededRandom(3), photoReplay: photos };
+    const copies = userCopies(12, 100);
+    expect(mixEpoch(user, fakeSet(250), options).count).toBe(100 + copies + copies);
+    const balanced = mixEpoch(user, fakeSet(250), { ...options, balance: true });
+    expect(balanced.count).toBe(100 + copies + Math.ceil((copies / 3) * 7));
+    const perClass = new Array(13).fill(0);
+    for (const l of balanced.labels.subarray(100)) perClass[l]++;
+    // Every class, user or replayed photo, gets about copies / 3 (photos round-robin: ± one per photo).
+    for (const n of perClass.slice(0, 7)) expect(Math.abs(n - copies / 3)).toBeLessThanOrEqual(2);
+    for (const n of perClass.slice(10)) expect(Math.abs(n - copies / 3)).toBeLessThanOrEqual(1);
+  });
+
   it('takes a class-balanced, seeded subset of the training set', () => {
     const set = fakeSet(1000, (i) => (i * 7) % 10);
     const subset = balancedSubset(set, 20, seededRandom(5));

@@ -11,7 +11,8 @@ export function changeBytes(change: StoreChange): number {
   const slotBytes = slot
     ? slot.weightData.byteLength + JSON.stringify([slot.topology, slot.weightSpecs, slot.meta]).length
     : 0;
-  return slotBytes + (change.putSamples?.length ?? 0) * perSample;
+  const variants = (change.putSamples ?? []).reduce((n, s) => n + (s.variants?.length ?? 0), 0);
+  return slotBytes + (change.putSamples?.length ?? 0) * perSample + variants;
 }
 
 /** What {@link saveVersionAtomically} stored. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IMAGE_PIXELS } from '../classes';
-import { THUMB_SIDE } from './samples';
+import { MAX_PHOTO_VARIANTS, THUMB_SIDE } from './samples';
 import { isClassList, MAX_CLASS_NAME } from './classes';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -86,7 +86,17 @@ const fromBase64 = (text: string): Uint8Array | null => {
 };
 
 /** Base64 text decoding to exactly `length` bytes. */
-const base64Bytes = (length: number) =>
+/** Byte-length check: exactly `length`, or with `multiple` any whole number of `length`-byte images up to `length × most`. */
+const lengthProblem = (bytes: number, length: number, most: number): string | null =>
+  most === 1
+    ? bytes === length
+      ? null
+      : `must hold ${length} bytes, holds ${bytes}`
+    : bytes % length === 0 && bytes <= length * most
+      ? null
+      : `must hold a multiple of ${length} bytes up to ${length * most}, holds ${bytes}`;
+
+const base64Bytes = (length: number, most = 1) =>
   v.pipe(
     v.string(),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -95,8 +105,9 @@ const base64Bytes = (length: number) =>
         addIssue({ message: 'is not base64 text' });
         return NEVER;
       }
-      if (bytes.length !== length) {
-        addIssue({ message: `must hold ${length} bytes, holds ${bytes.length}` });
+      const problem = lengthProblem(bytes.length, length, most);
+      if (problem) {
+        addIssue({ message: problem });
         return NEVER;
       }
       return bytes;
@@ -118,16 +129,20 @@ export const samplesFileSchema = (classes: number) =>
           createdAt: nonNegative,
           pixels: base64Bytes(IMAGE_PIXELS),
           thumb: v.nullable(base64Bytes(THUMB_SIDE * THUMB_SIDE)),
+          variants: v.optional(base64Bytes(IMAGE_PIXELS, MAX_PHOTO_VARIANTS)),
         }),
       ),
       v.check((list) => uniqueIds(list), 'must not name a sample id twice'),
     ),
   });
 
-const bytesOf = (length: number) =>
+const bytesOf = (length: number, most = 1) =>
   v.pipe(
     v.instance(Uint8Array),
-    v.check((b) => b.length === length, `must hold ${length} bytes`),
+    v.check(
+      (b) => lengthProblem(b.length, length, most) === null,
+      most === 1 ? `must hold ${length} bytes` : `must hold a multiple of ${length} bytes up to ${length * most}`,
+    ),
   );
 
 /** A sample as IndexedDB stores it. */
@@ -138,6 +153,7 @@ export const storedSampleSchema = (classes: number) =>
     createdAt: nonNegative,
     pixels: bytesOf(IMAGE_PIXELS),
     thumb: v.nullable(bytesOf(THUMB_SIDE * THUMB_SIDE)),
+    variants: v.optional(bytesOf(IMAGE_PIXELS, MAX_PHOTO_VARIANTS)),
   });
 
 /** A version's weights record as IndexedDB stores it (the byte length is checked against the specs apart). */

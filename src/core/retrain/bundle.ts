@@ -34,6 +34,7 @@ export function encodeBundle(slot: VersionSlot, samples: readonly Sample[]): Uin
     createdAt: s.createdAt,
     pixels: toBase64(s.pixels),
     thumb: s.thumb ? toBase64(s.thumb) : null,
+    ...(s.variants && { variants: toBase64(s.variants) }),
   }));
   return zipSync({
     [BUNDLE_FILES.model]: json(modelJson(slot, BUNDLE_FILES.weights)),

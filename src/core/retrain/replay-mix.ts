@@ -31,11 +31,32 @@ export interface MixOptions {
    * cue for the user's classes.
    */
   photoReplay?: LabelledImages;
+  /**
+   * Class-balanced photo replay: as many copies per replayed class as the user's copies per
+   * class ({@link photoCopies}), so a few new photo classes do not outweigh the photos of the ten.
+   */
+  balance?: boolean;
 }
 
-/** Augmented copies of the photo replay set per epoch: all of its photos, at least as many as the user's copies. */
-export function photoCopies(photos: number, userCopyCount: number): number {
-  return photos === 0 ? 0 : Math.max(photos, userCopyCount);
+/** Number of distinct labels in `labels`. */
+export const labelCount = (labels: Uint8Array): number => new Set(labels).size;
+
+/**
+ * Augmented copies of the photo replay set per epoch: all of its photos, at least as many as the
+ * user's copies; with `perClass`, at least as many per replayed class as the user's copies per
+ * user class (user copies ÷ user classes × replayed classes).
+ */
+export function photoCopies(
+  photos: number,
+  userCopyCount: number,
+  perClass?: { userClasses: number; photoClasses: number },
+): number {
+  if (photos === 0) return 0;
+  const balanced =
+    perClass && perClass.userClasses > 0
+      ? Math.ceil((userCopyCount / perClass.userClasses) * perClass.photoClasses)
+      : userCopyCount;
+  return Math.max(photos, balanced);
 }
 
 /**
@@ -57,7 +78,9 @@ export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: 
   const replayCount = Math.min(options.replayPerEpoch, replay.count);
   const copies = userCopies(user.count, options.replayPerEpoch);
   const photos = options.photoReplay;
-  const photoCount = photos ? photoCopies(photos.count, copies) : 0;
+  const perClass = options.balance &&
+    photos && { userClasses: labelCount(user.labels), photoClasses: labelCount(photos.labels) };
+  const photoCount = photos ? photoCopies(photos.count, copies, perClass || undefined) : 0;
   const count = replayCount + copies + photoCount;
   const images = new Uint8Array(count * IMAGE_PIXELS);
   const labels = new Uint8Array(count);

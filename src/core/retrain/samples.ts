@@ -6,6 +6,9 @@ import type { RgbaImage } from '../preprocess';
 /** Side of a sample's thumbnail in pixels (grayscale). */
 export const THUMB_SIDE = 48;
 
+/** Most photo variants a sample may hold (storage and imports refuse more). */
+export const MAX_PHOTO_VARIANTS = 16;
+
 /** One of the user's own training examples. */
 export interface Sample {
   id: string;
@@ -17,6 +20,11 @@ export interface Sample {
   thumb: Uint8Array | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /**
+   * Photo samples only: model inputs of augmented copies of the photo (k×784 bytes, see
+   * core/retrain/photo-variants), trained on beside `pixels`. Absent for drawings and older samples.
+   */
+  variants?: Uint8Array;
 }
 
 /** A fresh unique id (`crypto.randomUUID` where available). */
@@ -74,7 +82,11 @@ export function isSample(value: unknown): value is Sample {
     s.pixels instanceof Uint8Array &&
     s.pixels.length === IMAGE_PIXELS &&
     (s.thumb === null || (s.thumb instanceof Uint8Array && s.thumb.length === THUMB_SIDE * THUMB_SIDE)) &&
-    typeof s.createdAt === 'number'
+    typeof s.createdAt === 'number' &&
+    (s.variants === undefined ||
+      (s.variants instanceof Uint8Array &&
+        s.variants.length % IMAGE_PIXELS === 0 &&
+        s.variants.length <= MAX_PHOTO_VARIANTS * IMAGE_PIXELS))
   );
 }
 
@@ -87,6 +99,27 @@ export function toImageSet(samples: readonly Sample[]): LabelledImages {
     labels[i] = s.label;
   });
   return { images, labels, count: samples.length };
+}
+
+/** Number of images a sample trains with: its input and its photo variants. */
+export const imagesOf = (s: Sample): number => 1 + (s.variants?.length ?? 0) / IMAGE_PIXELS;
+
+/**
+ * The samples as a training set: each sample's input followed by its photo variants, all with
+ * the sample's label (held-out samples are measured with {@link toImageSet}, without variants).
+ */
+export function toTrainingSet(samples: readonly Sample[]): LabelledImages {
+  const count = samples.reduce((n, s) => n + imagesOf(s), 0);
+  const images = new Uint8Array(count * IMAGE_PIXELS);
+  const labels = new Uint8Array(count);
+  let at = 0;
+  for (const s of samples) {
+    images.set(s.pixels, at * IMAGE_PIXELS);
+    if (s.variants) images.set(s.variants, (at + 1) * IMAGE_PIXELS);
+    labels.fill(s.label, at, at + imagesOf(s));
+    at += imagesOf(s);
+  }
+  return { images, labels, count };
 }
 
 /** Small stable hash of a string (FNV-1a), so a sample's hold-out fate does not depend on list order. */

@@ -127,7 +127,7 @@ export async function correctItem(id: number, label: number): Promise<void> {
   const index = album.items.findIndex((i) => i.id === id);
   if (!item?.input || index < 0) return;
   setAlbum('items', index, 'corrected', label);
-  await addSample(item.input, item.photo, label);
+  await addSample(item.input, item.photo, label, true);
 }
 
 /** Translated text of an item's problem. */

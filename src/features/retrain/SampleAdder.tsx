@@ -20,7 +20,8 @@ function withInk(image: RgbaImage | null): RgbaImage | null {
 export function SampleAdder(props: { thumbSource: () => RgbaImage | null }) {
   const add = (): void => {
     const x = input();
-    if (x) void addSample(x, shownPhoto() ?? withInk(props.thumbSource()));
+    const photo = shownPhoto();
+    if (x) void addSample(x, photo ?? withInk(props.thumbSource()), nextLabel(), photo !== null);
   };
   return (
     <div class="retrain__add">

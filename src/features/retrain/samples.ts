@@ -3,6 +3,7 @@ import type { RgbaImage } from '../../core/preprocess';
 import { changeBytes } from '../../core/retrain/atomic-save';
 import { readSamples } from '../../core/retrain/storage-check';
 import { ensureRoom, StorageFullError } from '../../core/retrain/storage-errors';
+import { PHOTO_VARIANTS, photoVariants } from '../../core/retrain/photo-variants';
 import { grayThumbnail, newId, toSamplePixels, type Sample } from '../../core/retrain/samples';
 import { errorText } from '../../core/errors';
 import { keepStorage, retrainStore, showError } from './storage';
@@ -28,19 +29,36 @@ function refused(err: unknown): void {
   else showError({ key: 'retrain.sampleNotStored', params: { detail: errorText(err) } });
 }
 
+/** The photo's variants; none when making them fails (the sample still counts, with its input alone). */
+function variantsOf(photo: RgbaImage): Uint8Array | null {
+  try {
+    return photoVariants(photo, PHOTO_VARIANTS, Math.random);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Adds `input` (the 28×28 the model sees) as a sample of class `label`, with a thumbnail of `source`.
+ * Adds `input` (the 28×28 the model sees) as a sample of class `label`, with a thumbnail of `source`;
+ * when `source` is a photo (`isPhoto`), with {@link PHOTO_VARIANTS} augmented variants of it too.
  * Stored first, listed once stored: a sample storage refuses is refused with a message, never kept
  * only in memory (it would vanish at the next reload).
  */
-export async function addSample(input: Float32Array, source: RgbaImage | null, label = nextLabel()): Promise<void> {
+export async function addSample(
+  input: Float32Array,
+  source: RgbaImage | null,
+  label = nextLabel(),
+  isPhoto = false,
+): Promise<void> {
   lastCreated = Math.max(Date.now(), lastCreated + 1);
+  const variants = isPhoto && source ? variantsOf(source) : null;
   const sample: Sample = {
     id: newId('s'),
     label,
     pixels: toSamplePixels(input),
     thumb: source ? grayThumbnail(source) : null,
     createdAt: lastCreated,
+    ...(variants?.length && { variants }),
   };
   void keepStorage();
   try {

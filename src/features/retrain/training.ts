@@ -2,7 +2,7 @@ import { batch, createSignal } from 'solid-js';
 import type { Accuracies, VersionSlot } from '../../core/retrain/retrain-store';
 import { RETRAIN_DATA } from '../../core/retrain/replay-mix';
 import { RETRAIN_DEFAULTS, type TrainedLayers } from '../../core/retrain/retrain-settings';
-import { newId, splitSamples, toImageSet } from '../../core/retrain/samples';
+import { newId, splitSamples, toImageSet, toTrainingSet } from '../../core/retrain/samples';
 import type { RetrainEpoch } from '../../ml/retrain/retrain';
 import type { FromWorker } from '../../ml/retrain/retrain-protocol';
 import { errorText } from '../../core/errors';
@@ -127,7 +127,7 @@ async function train(): Promise<void> {
     ]);
     const job = {
       model,
-      train: toImageSet(split.train),
+      train: toTrainingSet(split.train),
       measure: toImageSet(measured),
       settings,
       outputs: plan.outputs,

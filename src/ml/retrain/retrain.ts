@@ -109,6 +109,7 @@ const mixOptions = (ctx: RunContext) => ({
   replayPerEpoch: ctx.job.settings.replayPerEpoch,
   random: ctx.random,
   photoReplay: ctx.job.photoReplay,
+  balance: ctx.job.settings.balance,
 });
 
 const loopOptions = (ctx: RunContext, onBatch: (batch: number, batches: number) => void) => ({

@@ -1,0 +1,158 @@
+// Chooses the settings of the real-photo proof of issue 14 on train/ only (validation/ is scored
+// once, with the chosen settings, through the browser: scripts/teach-photo-classes.ts). In Node,
+// it teaches the photo model new classes the way the app does — the first --per photos of each
+// train/<class>/ folder as photo samples (with --variants augmented variants each), the app's
+// hold-out split, ml/retrain/retrain — then scores OTHER train/ photos: the next --score photos
+// of each new folder and --score random ones of each mapped folder outside the photo replay set,
+// beside the base model.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
+import { decodeImageSet } from '../src/core/dataset';
+import { PHOTO_FOLDERS } from '../src/core/photo/folders';
+import { photoReport } from '../src/core/photo/photo-metrics';
+import { preprocessPhoto } from '../src/core/photo/pipeline';
+import { verdictOf } from '../src/core/photo/verdict';
+import { permutation, seededRandom } from '../src/core/random';
+import { photoVariants } from '../src/core/retrain/photo-variants';
+import { RETRAIN_DATA } from '../src/core/retrain/replay-mix';
+import { RETRAIN_DEFAULTS, type TrainedLayers } from '../src/core/retrain/retrain-settings';
+import { splitSamples, toImageSet, toSamplePixels, toTrainingSet, type Sample } from '../src/core/retrain/samples';
+import { modelToParts, partsToModel } from '../src/ml/retrain/model-artifacts';
+import { retrain } from '../src/ml/retrain/retrain';
+import { decodeImageFile } from './lib/decode-image';
+import { loadManifestModel, predictBatch } from './lib/manifest-model';
+import { listPhotoFolder, photoInputs, type PhotoItem } from './lib/photo-set';
+import { readShippedSet } from './lib/shipped-data';
+import { initNodeBackend } from './lib/tf-node';
+
+const { values: args } = parseArgs({
+  options: {
+    classes: { type: 'string', default: 'hat,shorts,skirt' },
+    per: { type: 'string', default: '20' },
+    score: { type: 'string', default: '40' },
+    variants: { type: 'string', default: '0' },
+    epochs: { type: 'string', default: String(RETRAIN_DEFAULTS.epochs) },
+    layers: { type: 'string', default: RETRAIN_DEFAULTS.layers },
+    lr: { type: 'string', default: String(RETRAIN_DEFAULTS.learningRate) },
+    balance: { type: 'string', default: String(RETRAIN_DEFAULTS.balance) },
+    photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
+  },
+});
+const classes = args.classes.split(',').map((c) => c.trim());
+const [per, scored, variants] = [Number(args.per), Number(args.score), Number(args.variants)];
+
+await initNodeBackend('wasm');
+const { model: base } = await loadManifestModel('photo');
+const parts = await modelToParts(base);
+
+// The samples, as the app stores them after "add" on each photo.
+const started = performance.now();
+const samples: Sample[] = [];
+for (const [k, name] of classes.entries()) {
+  for (const file of readdirSync(join(args.photos, name)).sort().slice(0, per)) {
+    const steps = preprocessPhoto(await decodeImageFile(join(args.photos, name, file)));
+    if (!steps.input) continue; // the app's add button stays disabled: no garment found
+    const id = `s-${name}-${file}`;
+    samples.push({
+      id,
+      label: NUM_CLASSES + k,
+      pixels: toSamplePixels(steps.input),
+      thumb: null,
+      createdAt: samples.length,
+      ...(variants > 0 && { variants: photoVariants(steps.photo, variants, seededRandom(samples.length + 1)) }),
+    });
+  }
+}
+console.log(`${samples.length} samples, variants ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const read = (images: string, labels: string) =>
+  decodeImageSet(readFileSync(join('public/data', images)), images, readFileSync(join('public/data', labels)), labels);
+const D = RETRAIN_DATA;
+// The photo replay set; the mapped train/ photos in it are not scored (found by their 28×28 input).
+const photoReplay = read(D.photoReplayImages, D.photoReplayLabels);
+const replayed = new Set<string>();
+for (let i = 0; i < photoReplay.count; i++)
+  replayed.add(Buffer.from(photoReplay.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)).toString('base64'));
+const listed = listPhotoFolder(args.photos);
+const listedInputs = await photoInputs(listed);
+const all = listed.filter(
+  (_, i) =>
+    !replayed.has(
+      Buffer.from(listedInputs.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)).toString('base64'),
+    ),
+);
+console.log(`${listed.length - all.length} train/ photos left out of the scores: they are in the photo replay set`);
+const test = readShippedSet('test');
+const split = splitSamples(samples);
+const settings = {
+  ...RETRAIN_DEFAULTS,
+  layers: args.layers as TrainedLayers,
+  epochs: Number(args.epochs),
+  learningRate: Number(args.lr),
+  balance: args.balance === 'true',
+};
+console.log(JSON.stringify({ variants, ...settings }));
+const outcome = await retrain({
+  model: parts,
+  train: toTrainingSet(split.train),
+  measure: toImageSet(split.heldOut),
+  replay: readShippedSet('replay'),
+  photoReplay,
+  test: {
+    images: test.images.slice(0, D.testCount * 784),
+    labels: test.labels.slice(0, D.testCount),
+    count: D.testCount,
+  },
+  settings,
+  outputs: [...Array.from({ length: NUM_CLASSES }, (_, i) => i), ...classes.map(() => null)],
+});
+console.log(
+  `trained ${split.train.length} samples (${toTrainingSet(split.train).count} images) in ${outcome.seconds.toFixed(1)} s; ` +
+    `held-out ${outcome.before.user ?? '–'} → ${outcome.after.user}; Fashion-MNIST 1,000 ${outcome.before.test} → ${outcome.after.test}`,
+);
+
+// Scored: train/ photos the run did not teach from (new folders), a seeded pick of the mapped ones.
+const random = seededRandom(7);
+const items: PhotoItem[] = [];
+for (const folder of [...new Set(all.map((i) => i.folder))]) {
+  const inFolder = all.filter((i) => i.folder === folder);
+  if (classes.includes(folder)) items.push(...inFolder.slice(per, per + scored));
+  else if (PHOTO_FOLDERS[folder]?.accepted.length)
+    items.push(...[...permutation(inFolder.length, random)].slice(0, scored).map((i) => inFolder[i]!));
+}
+const inputs = await photoInputs(items);
+const x = Float32Array.from(inputs.images, (v) => v / 255);
+const trained = await partsToModel(outcome.model);
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
+for (const [label, model] of [
+  ['base', base],
+  ['taught', trained],
+] as const) {
+  const probs = await predictBatch(model, x);
+  const width = probs.length / items.length;
+  const rows = items.map((item, i) => {
+    const v = verdictOf(probs.subarray(i * width, (i + 1) * width), inputs.found[i] ? inputs.quality[i]! : null);
+    return { folder: item.folder, top: v.top, sure: v.sure };
+  });
+  const perClass = classes.map((name, k) => {
+    const mine = rows.filter((r) => r.folder === name);
+    return { name, n: mine.length, right: mine.filter((r) => r.top === NUM_CLASSES + k).length };
+  });
+  const tops = classes.map((name) => {
+    const count = new Map<number, number>();
+    for (const r of rows) if (r.folder === name) count.set(r.top, (count.get(r.top) ?? 0) + 1);
+    return `${name} → ${[...count]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c}:${n}`)
+      .join(' ')}`;
+  });
+  if (label === 'taught') console.log(`        top classes: ${tops.join('; ')}`);
+  const right = perClass.reduce((a, c) => a + c.right, 0);
+  const n = perClass.reduce((a, c) => a + c.n, 0);
+  console.log(
+    `${label.padEnd(7)} new: ${perClass.map((c) => `${c.name} ${pct(c.right / c.n)}`).join(', ')}, three ${pct(right / n)} (${n}); ` +
+      `mapped strict ${pct(photoReport(rows).mapped.strict)} (${rows.length - n})`,
+  );
+}
