@@ -3,11 +3,11 @@ import type { RgbaImage } from '../../core/preprocess';
 import { changeBytes } from '../../core/retrain/atomic-save';
 import { readSamples } from '../../core/retrain/storage-check';
 import { ensureRoom, StorageFullError } from '../../core/retrain/storage-errors';
-import { PHOTO_VARIANTS, photoVariants } from '../../core/retrain/photo-variants';
 import { grayThumbnail, newId, toSamplePixels, type Sample } from '../../core/retrain/samples';
 import { errorText } from '../../core/errors';
 import { keepStorage, retrainStore, showError } from './storage';
 import { announce, exclusive } from './tabs';
+import { makeVariants } from './variants';
 
 /** The user's samples, oldest first. */
 export const [samples, setSamples] = createSignal<readonly Sample[]>([]);
@@ -29,18 +29,9 @@ function refused(err: unknown): void {
   else showError({ key: 'retrain.sampleNotStored', params: { detail: errorText(err) } });
 }
 
-/** The photo's variants; none when making them fails (the sample still counts, with its input alone). */
-function variantsOf(photo: RgbaImage): Uint8Array | null {
-  try {
-    return photoVariants(photo, PHOTO_VARIANTS, Math.random);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Adds `input` (the 28×28 the model sees) as a sample of class `label`, with a thumbnail of `source`;
- * when `source` is a photo (`isPhoto`), with {@link PHOTO_VARIANTS} augmented variants of it too.
+ * when `source` is a photo (`isPhoto`), with augmented variants of it too (made in a worker).
  * Stored first, listed once stored: a sample storage refuses is refused with a message, never kept
  * only in memory (it would vanish at the next reload).
  */
@@ -51,7 +42,7 @@ export async function addSample(
   isPhoto = false,
 ): Promise<void> {
   lastCreated = Math.max(Date.now(), lastCreated + 1);
-  const variants = isPhoto && source ? variantsOf(source) : null;
+  const variants = isPhoto && source ? await makeVariants(source) : null;
   const sample: Sample = {
     id: newId('s'),
     label,
