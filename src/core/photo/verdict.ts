@@ -18,6 +18,8 @@ export interface Verdict {
 export interface VerdictThresholds {
   minConfidence: number;
   maxEntropy: number;
+  /** Least gap between the two highest probabilities (0 = no such check). */
+  minMargin?: number;
   /** Least foreground-score contrast of the mask (below: nothing stands out, e.g. a plain wall). */
   minContrast: number;
   /** Least and most share of the frame the garment may cover. */
@@ -66,11 +68,13 @@ export function verdictOf(
   let top = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[top]!) top = i;
   const confidence = probs[top] ?? 0;
+  let second = 0;
+  for (let i = 0; i < probs.length; i++) if (i !== top && probs[i]! > second) second = probs[i]!;
   const entropy = normalisedEntropy(probs);
   const reason: VerdictReason =
     !quality || !clearObject(quality, t)
       ? 'noGarment'
-      : confidence < t.minConfidence || entropy > t.maxEntropy
+      : confidence < t.minConfidence || entropy > t.maxEntropy || confidence - second < (t.minMargin ?? 0)
         ? 'lowConfidence'
         : 'ok';
   return { top, confidence, entropy, sure: reason === 'ok', reason };
