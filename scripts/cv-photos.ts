@@ -3,11 +3,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS } from '../src/core/classes';
-import { seededRandom } from '../src/core/random';
+import { permutation, seededRandom } from '../src/core/random';
 import { TTA_VIEWS, ttaView } from '../src/core/photo/tta';
-import { fitImages } from '../src/ml/fit';
-import { RECIPES } from '../src/ml/recipes';
-import { constantRate } from '../src/ml/schedule';
 import { loadFashionMnist } from './lib/dataset-source';
 import { loadManifestModel, predictBatch } from './lib/manifest-model';
 import {
@@ -20,34 +17,39 @@ import {
   type ScoredPhotos,
 } from './lib/photo-cv-report';
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
-import type { PhotoInputs } from './lib/photo-set';
-import { footwearLabel, mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
+import { exportPhotoModel } from './lib/photo-export';
+import { featuresOf, headOf, headProbs, installHead, splitCnn, trainHead, type FeatureSet } from './lib/photo-head';
+import { footwearLabel, photoLabel, trainingPhotos } from './lib/photo-training-set';
 import { initNodeBackend } from './lib/tf-node';
 
-const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--lr X]
-    [--base ID] [--seed N] [--photos DIR] [--report-only]
-  K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). Each fold
-  fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo) on the other folds'
-  photos (clean + --variants augmented, labels as train:photo makes them) mixed with --fmnist
-  Fashion-MNIST images, at a constant learning rate --lr, and predicts the held-out fold after
-  every epoch with every test-time view (${Object.keys(TTA_VIEWS).join(', ')}). Out-of-fold
-  probabilities are cached in .cache/cv-photos/<run>/ (a rerun resumes); the report then prints
-  every goal's figure per epoch and view combination, with thresholds chosen on these predictions.`;
+const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
+    [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]]
+  K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
+  fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
+  its dense head is trained on the other folds' photos (labels as train:photo makes them: shoes
+  by the mlp, hat/shorts/skirt towards the uniform distribution), each photo in every test-time
+  view (${Object.keys(TTA_VIEWS).join(', ')}; shoes never mirrored), mixed with --fmnist
+  Fashion-MNIST images, Adam at a constant --lr; the held-out fold is predicted in every view
+  after every epoch. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
+  report prints every goal's figure per epoch and view combination with thresholds chosen on the
+  out-of-fold predictions. --final E trains the same recipe on all train/ photos for E epochs and
+  exports it as the shipped model --id (default photo, quantized as npm run quantize does).`;
 const ROOT = resolve(import.meta.dirname, '..');
 const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
 const { values: a } = parseArgs({
   options: {
     folds: { type: 'string', default: '4' },
-    epochs: { type: 'string', default: '6' },
-    variants: { type: 'string', default: '3' },
-    repeat: { type: 'string', default: '1' },
-    fmnist: { type: 'string', default: '12000' },
-    lr: { type: 'string', default: '0.0005' },
+    epochs: { type: 'string', default: '30' },
+    fmnist: { type: 'string', default: '5000' },
+    lr: { type: 'string', default: '0.001' },
     base: { type: 'string', default: 'cnn' },
     'label-model': { type: 'string', default: 'mlp' },
     seed: { type: 'string', default: '1' },
     photos: { type: 'string', default: PHOTOS },
     'report-only': { type: 'boolean', default: false },
+    final: { type: 'string' },
+    out: { type: 'string', default: 'public/models' },
+    id: { type: 'string', default: 'photo' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -61,113 +63,180 @@ const epochs = num('epochs');
 const seed = num('seed');
 const viewNames = Object.keys(TTA_VIEWS);
 const settings = {
+  recipe: 'head',
   k,
   epochs,
-  variants: num('variants'),
-  repeat: num('repeat'),
   fmnist: num('fmnist'),
   lr: num('lr'),
-  base: a.base,
-  label: a['label-model'],
+  base: a.base!,
+  label: a['label-model']!,
   seed,
+  photos: resolve(a.photos!),
 };
-const run = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 12);
-const cacheDir = join(ROOT, '.cache/cv-photos', run);
+const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
+const run = hash(settings);
+const cacheRoot = join(ROOT, '.cache/cv-photos');
+const cacheDir = join(cacheRoot, run);
 mkdirSync(cacheDir, { recursive: true });
 writeFileSync(join(cacheDir, 'settings.json'), JSON.stringify(settings, null, 2));
 console.log(`CV run ${run}: ${JSON.stringify(settings)}`);
 
-const tf = await initNodeBackend('wasm');
-const photos = await trainingPhotos(join(a.photos!, 'train'), settings.variants);
-const clean = photos[0]!;
-const n = clean.items.length;
-const folders = clean.items.map((i) => i.folder);
+await initNodeBackend('wasm');
+const [clean] = await trainingPhotos(join(a.photos!, 'train'), 0);
+const n = clean!.items.length;
+const folders = clean!.items.map((i) => i.folder);
 const fold = stratifiedFolds(folders, k, seededRandom(seed));
-const scored: ScoredPhotos = { folders, found: clean.found, quality: clean.quality };
+const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.quality };
+const FOOTWEAR = new Set([5, 7, 9]);
 
 /** Out-of-fold probabilities file of fold `f`: [epoch][view][held photo][10] float32. */
 const foldFile = (f: number) => join(cacheDir, `fold-${f}.bin`);
 
-/** The photo sets cut to the items `keep` (same order in every variant). */
-const subset = (sets: PhotoInputs[], keep: number[]): PhotoInputs[] =>
-  sets.map((s) => {
-    const images = new Uint8Array(keep.length * IMAGE_PIXELS);
-    keep.forEach((i, j) => images.set(s.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), j * IMAGE_PIXELS));
-    return {
-      items: keep.map((i) => s.items[i]!),
-      images,
-      found: Uint8Array.from(keep, (i) => s.found[i]!),
-      quality: keep.map((i) => s.quality[i]!),
-    };
-  });
+/** Float32 data cached in `file`, computed by `make` when absent. */
+async function cachedFloats(file: string, make: () => Promise<Float32Array>): Promise<Float32Array> {
+  if (existsSync(file)) {
+    const bytes = readFileSync(file);
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  }
+  const data = await make();
+  writeFileSync(`${file}.part`, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  renameSync(`${file}.part`, file);
+  return data;
+}
 
-if (!a['report-only']) {
+const needTraining = !a['report-only'] && ([...Array(k).keys()].some((f) => !existsSync(foldFile(f))) || a.final);
+if (needTraining) {
+  const { model: base } = await loadManifestModel(settings.base);
+  const split = splitCnn(base);
+  const width = split.width;
+  // Features of every photo in every view: [view][photo][width].
+  const photoFeatures = await cachedFloats(
+    join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`),
+    async () => {
+      const out = new Float32Array(viewNames.length * n * width);
+      for (const [v, name] of viewNames.entries()) {
+        console.log(`features of view ${name} (${v + 1}/${viewNames.length})`);
+        const views = new Float32Array(n * IMAGE_PIXELS);
+        for (let i = 0; i < n; i++) {
+          const input = Float32Array.from(
+            clean!.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
+            (p) => p / 255,
+          );
+          views.set(ttaView(input, TTA_VIEWS[name]!), i * IMAGE_PIXELS);
+        }
+        out.set(await featuresOf(split, views), v * n * width);
+      }
+      return out;
+    },
+  );
   const fmnist = await loadFashionMnist();
+  const chosen = permutation(fmnist.train.count, seededRandom(seed)).subarray(0, settings.fmnist);
+  const fmnistFeatures = await cachedFloats(
+    join(cacheRoot, `fmnist-${hash([settings.base, settings.fmnist, seed])}.bin`),
+    async () => {
+      const x = new Float32Array(chosen.length * IMAGE_PIXELS);
+      chosen.forEach((src, j) =>
+        x.set(
+          Float32Array.from(fmnist.train.images.subarray(src * IMAGE_PIXELS, (src + 1) * IMAGE_PIXELS), (p) => p / 255),
+          j * IMAGE_PIXELS,
+        ),
+      );
+      return featuresOf(split, x);
+    },
+  );
   const labeller = await loadManifestModel(settings.label);
   const shoeProbs = await predictBatch(
     labeller.model,
-    Float32Array.from(clean.images, (v) => v / 255),
+    Float32Array.from(clean!.images, (v) => v / 255),
   );
-  const labels = Uint8Array.from(clean.items, (item, i) =>
+  const labels = Uint8Array.from(clean!.items, (item, i) =>
     photoLabel(item.folder, () => footwearLabel(shoeProbs.subarray(i * 10, i * 10 + 10))),
   );
-  for (let f = 0; f < k; f++) {
+  const featureAt = (v: number, i: number) => photoFeatures.subarray((v * n + i) * width, (v * n + i + 1) * width);
+
+  /** Fashion-MNIST features plus every view of the photos `train` (shoes unmirrored; no garment found: left out). */
+  const trainingSet = (train: number[]): FeatureSet => {
+    const rows: [number, number][] = [];
+    for (const i of train) {
+      if (!clean!.found[i]) continue;
+      viewNames.forEach((name, v) => {
+        if (!(TTA_VIEWS[name]!.mirror && FOOTWEAR.has(labels[i]!))) rows.push([v, i]);
+      });
+    }
+    const count = chosen.length + rows.length;
+    const features = new Float32Array(count * width);
+    const out = new Uint8Array(count);
+    features.set(fmnistFeatures);
+    chosen.forEach((src, j) => (out[j] = fmnist.train.labels[src]!));
+    rows.forEach(([v, i], j) => {
+      features.set(featureAt(v, i), (chosen.length + j) * width);
+      out[chosen.length + j] = labels[i]!;
+    });
+    return { features, labels: out, width };
+  };
+
+  for (let f = 0; f < k && !a['report-only']; f++) {
     if (existsSync(foldFile(f))) {
       console.log(`fold ${f + 1}/${k}: cached`);
       continue;
     }
     const { train, held } = foldSplit(fold, f);
-    const random = seededRandom(seed * 1000 + f);
-    const set = mixTrainingSet(
-      fmnist.train,
-      settings.fmnist,
-      subset(photos, train),
-      Uint8Array.from(train, (i) => labels[i]!),
-      settings.repeat,
-      random,
+    const set = trainingSet(train);
+    const heldFeatures = new Float32Array(viewNames.length * held.length * width);
+    viewNames.forEach((_, v) =>
+      held.forEach((i, j) => heldFeatures.set(featureAt(v, i), (v * held.length + j) * width)),
     );
-    // Every view of every held-out photo, predicted in one batch after each epoch.
-    const heldViews = new Float32Array(viewNames.length * held.length * IMAGE_PIXELS);
-    viewNames.forEach((v, vi) =>
-      held.forEach((i, j) => {
-        const input = Float32Array.from(
-          clean.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
-          (p) => p / 255,
-        );
-        heldViews.set(ttaView(input, TTA_VIEWS[v]!), (vi * held.length + j) * IMAGE_PIXELS);
-      }),
-    );
+    const heldScored: ScoredPhotos = {
+      folders: held.map((i) => folders[i]!),
+      found: held.map((i) => clean!.found[i]!),
+      quality: held.map((i) => clean!.quality[i]!),
+    };
     const out = new Float32Array(epochs * viewNames.length * held.length * 10);
-    const { model } = await loadManifestModel(settings.base);
-    const optimizer = tf.train.adam(settings.lr);
+    const head = headOf(split, seed * 1000 + f);
     console.log(
-      `fold ${f + 1}/${k}: training on ${set.count} images (${train.length} photos), ${held.length} held out`,
+      `fold ${f + 1}/${k}: training the head on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
     );
-    await fitImages(model, optimizer, set, {
+    await trainHead(head, set, {
       epochs,
-      batchSize: RECIPES.cnn!.batchSize,
-      schedule: constantRate(settings.lr),
-      random,
-      augment: RECIPES.cnn!.augment,
+      lr: settings.lr,
+      random: seededRandom(seed * 1000 + f),
       onEpoch: async (m) => {
-        const p = await predictBatch(model, heldViews);
+        const p = await headProbs(head, heldFeatures, width);
         out.set(p, (m.epoch - 1) * viewNames.length * held.length * 10);
-        const f0 = combineViews([p.subarray(0, held.length * 10)]);
-        const heldScored: ScoredPhotos = {
-          folders: held.map((i) => folders[i]!),
-          found: held.map((i) => clean.found[i]!),
-          quality: held.map((i) => clean.quality[i]!),
-        };
-        const g = goalFigures(heldScored, f0);
-        console.log(
-          `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(0)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
-        );
+        const g = goalFigures(heldScored, p.subarray(0, held.length * 10));
+        if (m.epoch % 5 === 0 || m.epoch === 1)
+          console.log(
+            `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
+          );
       },
     });
-    model.dispose();
-    optimizer.dispose();
+    head.dispose();
     writeFileSync(`${foldFile(f)}.part`, new Uint8Array(out.buffer));
     renameSync(`${foldFile(f)}.part`, foldFile(f));
+  }
+
+  if (a.final) {
+    const finalEpochs = Number(a.final);
+    const all = [...Array(n).keys()];
+    const set = trainingSet(all);
+    const head = headOf(split, seed);
+    console.log(
+      `final: training the head on ${set.labels.length} feature vectors (all ${n} train/ photos), ${finalEpochs} epochs`,
+    );
+    const history = await trainHead(head, set, { epochs: finalEpochs, lr: settings.lr, random: seededRandom(seed) });
+    installHead(split, head);
+    await exportPhotoModel(base, fmnist.test, {
+      out: a.out!,
+      id: a.id!,
+      epochs: finalEpochs,
+      lr: settings.lr,
+      seed,
+      trainImages: set.labels.length,
+      fmnistSha: fmnist.sha256,
+      history,
+      base: settings.base,
+      fmnistCount: settings.fmnist,
+    });
   }
 }
 
@@ -209,7 +278,8 @@ console.log(
 );
 console.log(`\nepoch views${' '.repeat(26)}thresholds (conf/ent/margin)  ${FIGURES_HEADER}`);
 let best: { key: string; choice: ReturnType<typeof chooseThresholds> } | null = null;
-for (let e = 0; e < epochs; e++) {
+const shownEpochs = [...Array(epochs).keys()].filter((e) => (e + 1) % 5 === 0 || e === 0 || e === 2);
+for (const e of shownEpochs) {
   for (const combo of COMBOS) {
     const probs = combineViews(combo.map((v) => oof[e]![viewNames.indexOf(v)]!));
     const shipped = goalFigures(scored, probs);
@@ -218,7 +288,7 @@ for (let e = 0; e < epochs; e++) {
     console.log(`${key} shipped 0.40/0.50/0      ${figuresLine(shipped)}`);
     const t = choice.t;
     console.log(
-      `${key} ${choice.meets ? 'chosen ' : 'closest'} ${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(1)}    ${figuresLine(choice.figures)}`,
+      `${key} ${choice.meets ? 'chosen ' : 'closest'} ${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(2)}    ${figuresLine(choice.figures)}`,
     );
     const rank = (c: ReturnType<typeof chooseThresholds>) =>
       (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;

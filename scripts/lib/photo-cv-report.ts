@@ -64,9 +64,9 @@ export function combineViews(views: readonly Float32Array[]): Float32Array {
 /** The threshold grid searched: top probability, normalised entropy and top-two margin. */
 export function thresholdGrid(): VerdictThresholds[] {
   const grid: VerdictThresholds[] = [];
-  for (let c = 30; c <= 80; c += 5)
+  for (let c = 30; c <= 80; c += 10)
     for (let e = 25; e <= 80; e += 5)
-      for (const minMargin of [0, 0.1, 0.2, 0.3])
+      for (const minMargin of [0, 0.15, 0.3])
         grid.push({ ...VERDICT_THRESHOLDS, minConfidence: c / 100, maxEntropy: e / 100, minMargin });
   return grid;
 }

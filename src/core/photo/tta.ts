@@ -63,3 +63,17 @@ export function averageProbs(probs: readonly ArrayLike<number>[]): Float32Array 
   }
   return out;
 }
+
+/**
+ * Probabilities of each 28×28 input averaged over `views`, asking `classify` once for all views of
+ * all inputs (the app's batch lane, or a Node model): the app, the album, `npm run classify` and
+ * `npm run eval:photos` all go through here, so they answer alike.
+ */
+export async function classifyWithTta(
+  inputs: readonly Float32Array[],
+  classify: (batch: Float32Array[]) => Promise<Float32Array[]>,
+  views: readonly TtaView[] = PHOTO_TTA,
+): Promise<Float32Array[]> {
+  const all = await classify(inputs.flatMap((x) => ttaInputs(x, views)));
+  return inputs.map((_, i) => averageProbs(all.slice(i * views.length, (i + 1) * views.length)));
+}
