@@ -27,7 +27,7 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
   its dense head is trained on the other folds' photos (labels as train:photo makes them: shoes
-  by the mlp, hat/shorts/skirt towards the uniform distribution), each photo in every test-time
+  by the cnn, hat/shorts/skirt towards the uniform distribution), each photo in every test-time
   view (${Object.keys(TTA_VIEWS).join(', ')}; shoes never mirrored), mixed with --fmnist
   Fashion-MNIST images, Adam at a constant --lr; the held-out fold is predicted in every view
   after every epoch. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
@@ -43,7 +43,7 @@ const { values: a } = parseArgs({
     fmnist: { type: 'string', default: '5000' },
     lr: { type: 'string', default: '0.001' },
     base: { type: 'string', default: 'cnn' },
-    'label-model': { type: 'string', default: 'mlp' },
+    'label-model': { type: 'string', default: 'cnn' },
     seed: { type: 'string', default: '1' },
     photos: { type: 'string', default: PHOTOS },
     'report-only': { type: 'boolean', default: false },

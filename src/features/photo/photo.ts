@@ -1,10 +1,11 @@
-import { createEffect, createMemo, createRoot, createSignal } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
 import { preprocessPhoto, type PhotoSteps } from '../../core/photo/pipeline';
+import { classifyWithTta, PHOTO_TTA } from '../../core/photo/tta';
 import { verdictOf, type Verdict } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
-import { selectModel } from '../../app/engine';
+import { classifyMany, selectModel } from '../../app/engine';
 import { params } from '../../app/params';
-import { engineState, error, input, modelId, models, probs, setDoubtful, setError } from '../../app/state';
+import { engineState, error, input, modelId, models, probs, setDoubtful, setError, setProbs } from '../../app/state';
 import { submit } from '../../app/predict-loop';
 import { activeVersion } from '../../app/user-model';
 
@@ -66,6 +67,28 @@ export const photoVerdict = createMemo<Verdict | null>(() => {
   const p = probs();
   return p ? verdictOf(p, steps.quality) : null;
 });
+
+/** The last probabilities this module averaged over the test-time views (not to be averaged again). */
+let averaged: Float32Array | null = null;
+
+// A photo's answer is the mean over the test-time views (core/photo/tta.ts), as in the album,
+// `npm run classify` and `npm run eval:photos`: once the loop has classified the photo as is,
+// the views are classified in one batch and their mean replaces the bars, answer and verdict.
+createRoot(() =>
+  createEffect(
+    on(probs, (p) => {
+      const steps = photoSteps();
+      if (PHOTO_TTA.length < 2 || !p || p === averaged || !steps?.input || !photoActive()) return;
+      const x = steps.input;
+      void classifyWithTta([x], classifyMany)
+        .then(([mean]) => {
+          // Only if the same photo is still the one shown (no drawing or newer photo since).
+          if (mean && photoSteps() === steps && input() === x) setProbs((averaged = mean));
+        })
+        .catch(() => {}); // a model switch mid-way: the loop classifies the photo again
+    }),
+  ),
+);
 
 // The answer card (in the app shell, without the photo code) words a doubtful top class as one.
 createRoot(() => createEffect(() => setDoubtful(photoVerdict()?.reason === 'lowConfidence')));
