@@ -23,7 +23,7 @@ import { footwearLabel, photoLabel, trainingPhotos } from './lib/photo-training-
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
-    [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]]
+    [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
   its dense head is trained on the other folds' photos (labels as train:photo makes them: shoes
@@ -33,7 +33,9 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   after every epoch. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
   report prints every goal's figure per epoch and view combination with thresholds chosen on the
   out-of-fold predictions. --final E trains the same recipe on all train/ photos for E epochs and
-  exports it as the shipped model --id (default photo, quantized as npm run quantize does).`;
+  exports it as the shipped model --id (default photo, quantized as npm run quantize does).
+  --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
+  when that model was trained on them: the shipped photo model was).`;
 const ROOT = resolve(import.meta.dirname, '..');
 const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
 const { values: a } = parseArgs({
@@ -48,6 +50,7 @@ const { values: a } = parseArgs({
     photos: { type: 'string', default: PHOTOS },
     'report-only': { type: 'boolean', default: false },
     final: { type: 'string' },
+    'in-sample': { type: 'string' },
     out: { type: 'string', default: 'public/models' },
     id: { type: 'string', default: 'photo' },
     help: { type: 'boolean', default: false },
@@ -301,4 +304,16 @@ if (best) {
     `\nBest by CV: epoch/views ${best.key.trim()}, minConfidence ${t.minConfidence}, maxEntropy ${t.maxEntropy}, minMargin ${t.minMargin ?? 0}` +
       ` (${best.choice.meets ? 'meets' : 'does NOT meet'} the two "sure" goals on out-of-fold predictions)\n${FIGURES_HEADER}\n${figuresLine(best.choice.figures)}`,
   );
+}
+
+if (a['in-sample']) {
+  const { model } = await loadManifestModel(a['in-sample']);
+  const probs = await predictBatch(
+    model,
+    Float32Array.from(clean!.images, (v) => v / 255),
+  );
+  const choice = chooseThresholds(scored, probs);
+  console.log(`\nModel ${a['in-sample']} on the same photos, in sample (it may have trained on them), one view:`);
+  console.log(`${FIGURES_HEADER}\n${figuresLine(goalFigures(scored, probs))}  (shipped thresholds)`);
+  console.log(`${figuresLine(choice.figures)}  (best thresholds ${JSON.stringify(choice.t)})`);
 }

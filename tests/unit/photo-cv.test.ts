@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random';
-import { averageProbs, ttaInputs, ttaView, TTA_VIEWS } from '../../src/core/photo/tta';
+import { averageProbs, classifyWithTta, ttaInputs, ttaView, TTA_VIEWS } from '../../src/core/photo/tta';
 import { verdictOf } from '../../src/core/photo/verdict';
 import { foldSplit, stratifiedFolds } from '../../scripts/lib/photo-folds';
 
@@ -80,6 +80,26 @@ describe('test-time augmentation', () => {
     expect(averageProbs([a])).toEqual(Float32Array.from(a));
     expect(() => averageProbs([])).toThrow();
     expect(() => averageProbs([a, [1]])).toThrow();
+  });
+});
+
+describe('classifyWithTta', () => {
+  it('asks the classifier once for every view of every input and averages each input’s views', async () => {
+    const a = new Float32Array(784);
+    a[0] = 1; // lit top-left corner: its mirror lights the top-right one
+    const b = new Float32Array(784);
+    const calls: number[] = [];
+    // A fake model: "class 0" when the top-left pixel is lit, "class 1" when the top-right one is.
+    const classify = async (batch: Float32Array[]) => {
+      calls.push(batch.length);
+      return batch.map((x) => Float32Array.from([x[0]! > 0.5 ? 1 : 0, x[27]! > 0.5 ? 1 : 0, 0]));
+    };
+    const [pa, pb] = await classifyWithTta([a, b], classify, [TTA_VIEWS.id!, TTA_VIEWS.mirror!]);
+    expect(calls).toEqual([4]);
+    expect([...pa!]).toEqual([0.5, 0.5, 0]);
+    expect([...pb!]).toEqual([0, 0, 0]);
+    const [one] = await classifyWithTta([a], classify, [TTA_VIEWS.id!]);
+    expect([...one!]).toEqual([1, 0, 0]);
   });
 });
 
