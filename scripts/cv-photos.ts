@@ -30,7 +30,7 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   by the cnn, hat/shorts/skirt towards the uniform distribution), each photo in every test-time
   view (${Object.keys(TTA_VIEWS).join(', ')}; shoes never mirrored), mixed with --fmnist
   Fashion-MNIST images, Adam at a constant --lr; the held-out fold is predicted in every view
-  after every epoch. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
+  every --record-every epochs. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
   report prints every goal's figure per epoch and view combination with thresholds chosen on the
   out-of-fold predictions. --final E trains the same recipe on all train/ photos for E epochs and
   exports it as the shipped model --id (default photo, quantized as npm run quantize does).
@@ -41,7 +41,8 @@ const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
 const { values: a } = parseArgs({
   options: {
     folds: { type: 'string', default: '4' },
-    epochs: { type: 'string', default: '30' },
+    epochs: { type: 'string', default: '12' },
+    'record-every': { type: 'string', default: '3' },
     fmnist: { type: 'string', default: '5000' },
     lr: { type: 'string', default: '0.001' },
     base: { type: 'string', default: 'cnn' },
@@ -63,12 +64,16 @@ if (a.help) {
 const num = (k: keyof typeof a) => Number(a[k]);
 const k = num('folds');
 const epochs = num('epochs');
+const every = num('record-every');
+/** The epochs after which the held-out fold is predicted (1-based). */
+const recorded = [...Array(Math.floor(epochs / every)).keys()].map((r) => (r + 1) * every);
 const seed = num('seed');
 const viewNames = Object.keys(TTA_VIEWS);
 const settings = {
   recipe: 'head',
   k,
   epochs,
+  every,
   fmnist: num('fmnist'),
   lr: num('lr'),
   base: a.base!,
@@ -92,7 +97,7 @@ const fold = stratifiedFolds(folders, k, seededRandom(seed));
 const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.quality };
 const FOOTWEAR = new Set([5, 7, 9]);
 
-/** Out-of-fold probabilities file of fold `f`: [epoch][view][held photo][10] float32. */
+/** Out-of-fold probabilities file of fold `f`: [recorded epoch][view][held photo][10] float32. */
 const foldFile = (f: number) => join(cacheDir, `fold-${f}.bin`);
 
 /** Float32 data cached in `file`, computed by `make` when absent. */
@@ -194,7 +199,7 @@ if (needTraining) {
       found: held.map((i) => clean!.found[i]!),
       quality: held.map((i) => clean!.quality[i]!),
     };
-    const out = new Float32Array(epochs * viewNames.length * held.length * 10);
+    const out = new Float32Array(recorded.length * viewNames.length * held.length * 10);
     const head = headOf(split, seed * 1000 + f);
     console.log(
       `fold ${f + 1}/${k}: training the head on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
@@ -204,13 +209,14 @@ if (needTraining) {
       lr: settings.lr,
       random: seededRandom(seed * 1000 + f),
       onEpoch: async (m) => {
+        const r = recorded.indexOf(m.epoch);
+        if (r < 0) return;
         const p = await headProbs(head, heldFeatures, width);
-        out.set(p, (m.epoch - 1) * viewNames.length * held.length * 10);
+        out.set(p, r * viewNames.length * held.length * 10);
         const g = goalFigures(heldScored, p.subarray(0, held.length * 10));
-        if (m.epoch % 5 === 0 || m.epoch === 1)
-          console.log(
-            `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
-          );
+        console.log(
+          `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
+        );
       },
     });
     head.dispose();
@@ -246,12 +252,12 @@ if (needTraining) {
 // Assemble the out-of-fold probabilities: oof[epoch][view] = n × 10.
 const missing = [...Array(k).keys()].filter((f) => !existsSync(foldFile(f)));
 if (missing.length) throw new Error(`Folds ${missing.map((f) => f + 1).join(', ')} not trained yet`);
-const oof = [...Array(epochs)].map(() => viewNames.map(() => new Float32Array(n * 10)));
+const oof = recorded.map(() => viewNames.map(() => new Float32Array(n * 10)));
 for (let f = 0; f < k; f++) {
   const { held } = foldSplit(fold, f);
   const bytes = readFileSync(foldFile(f));
   const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  for (let e = 0; e < epochs; e++)
+  for (let e = 0; e < recorded.length; e++)
     for (let v = 0; v < viewNames.length; v++)
       held.forEach((i, j) =>
         oof[e]![v]!.set(
@@ -281,13 +287,12 @@ console.log(
 );
 console.log(`\nepoch views${' '.repeat(26)}thresholds (conf/ent/margin)  ${FIGURES_HEADER}`);
 let best: { key: string; choice: ReturnType<typeof chooseThresholds> } | null = null;
-const shownEpochs = [...Array(epochs).keys()].filter((e) => (e + 1) % 5 === 0 || e === 0 || e === 2);
-for (const e of shownEpochs) {
+for (const [e, epoch] of recorded.entries()) {
   for (const combo of COMBOS) {
     const probs = combineViews(combo.map((v) => oof[e]![viewNames.indexOf(v)]!));
     const shipped = goalFigures(scored, probs);
     const choice = chooseThresholds(scored, probs);
-    const key = `${String(e + 1).padStart(5)} ${combo.join('+').padEnd(30)}`;
+    const key = `${String(epoch).padStart(5)} ${combo.join('+').padEnd(30)}`;
     console.log(`${key} shipped 0.40/0.50/0      ${figuresLine(shipped)}`);
     const t = choice.t;
     console.log(
