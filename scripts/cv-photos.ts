@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS } from '../src/core/classes';
 import { permutation, seededRandom } from '../src/core/random';
 import { TTA_VIEWS, ttaView } from '../src/core/photo/tta';
+import { VERDICT_THRESHOLDS, type VerdictThresholds } from '../src/core/photo/verdict';
 import { loadFashionMnist } from './lib/dataset-source';
 import { loadManifestModel, predictBatch } from './lib/manifest-model';
 import {
@@ -270,6 +271,10 @@ for (let f = 0; f < k; f++) {
       );
 }
 
+/** Thresholds as conf/entropy/margin. */
+const thresholdsText = (t: VerdictThresholds) =>
+  `${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(2)}`;
+
 const COMBOS: string[][] = [
   ['id'],
   ['id', 'mirror'],
@@ -293,10 +298,9 @@ for (const [e, epoch] of recorded.entries()) {
     const shipped = goalFigures(scored, probs);
     const choice = chooseThresholds(scored, probs);
     const key = `${String(epoch).padStart(5)} ${combo.join('+').padEnd(30)}`;
-    console.log(`${key} shipped 0.40/0.50/0      ${figuresLine(shipped)}`);
-    const t = choice.t;
+    console.log(`${key} current ${thresholdsText(VERDICT_THRESHOLDS)}    ${figuresLine(shipped)}`);
     console.log(
-      `${key} ${choice.meets ? 'chosen ' : 'closest'} ${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(2)}    ${figuresLine(choice.figures)}`,
+      `${key} ${choice.meets ? 'chosen ' : 'closest'} ${thresholdsText(choice.t)}    ${figuresLine(choice.figures)}`,
     );
     const rank = (c: ReturnType<typeof chooseThresholds>) =>
       (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;
