@@ -34,7 +34,11 @@ export async function usePhotoModel(): Promise<void> {
  * Classifies a photo: `grab` yields its pixels when the frame comes (a camera grabs the newest
  * video frame then), the core preprocessing turns it into the 28×28 input and keeps the steps.
  */
-export async function classifyPhoto(grab: () => RgbaImage | null, eventTime: number): Promise<void> {
+export async function classifyPhoto(
+  grab: () => RgbaImage | null,
+  eventTime: number,
+  { live = false }: { live?: boolean } = {},
+): Promise<void> {
   await usePhotoModel();
   submit({
     eventTime,
@@ -42,6 +46,7 @@ export async function classifyPhoto(grab: () => RgbaImage | null, eventTime: num
       const image = grab();
       if (!image) return input();
       const steps = preprocessPhoto(image);
+      if (live) liveFrames.add(steps);
       setPhotoSteps(steps);
       // A photo that worked replaces the complaint about the previous one.
       if (error()?.key === 'photo.photoError' || error()?.key === 'photo.cameraError') setError(null);
@@ -71,6 +76,12 @@ export const photoVerdict = createMemo<Verdict | null>(() => {
 /** The last probabilities this module averaged over the test-time views (not to be averaged again). */
 let averaged: Float32Array | null = null;
 
+/**
+ * Steps of live camera frames: classified as is, frame after frame (six views per frame would
+ * starve the live loop on a phone); a photo from a file or the share sheet gets every view.
+ */
+const liveFrames = new WeakSet<PhotoSteps>();
+
 // A photo's answer is the mean over the test-time views (core/photo/tta.ts), as in the album,
 // `npm run classify` and `npm run eval:photos`: once the loop has classified the photo as is,
 // the views are classified in one batch and their mean replaces the bars, answer and verdict.
@@ -78,7 +89,8 @@ createRoot(() =>
   createEffect(
     on(probs, (p) => {
       const steps = photoSteps();
-      if (PHOTO_TTA.length < 2 || !p || p === averaged || !steps?.input || !photoActive()) return;
+      if (PHOTO_TTA.length < 2 || !p || p === averaged || !steps?.input || liveFrames.has(steps) || !photoActive())
+        return;
       const x = steps.input;
       void classifyWithTta([x], classifyMany)
         .then(([mean]) => {
