@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { extname, relative } from 'node:path';
 import { CLASS_NAMES } from '../src/core/classes';
 import { preprocessPhoto } from '../src/core/photo/pipeline';
+import { classifyWithTta } from '../src/core/photo/tta';
 import { verdictOf } from '../src/core/photo/verdict';
 import { oneLineErrors, UsageError } from './lib/cli-errors';
 import { decodeImageFile } from './lib/decode-image';
 import { listImages, skipReason } from './lib/image-files';
 import { isExportPath, loadExportModel } from './lib/export-model';
-import { loadManifestModel, manifestEntry, predictBatch } from './lib/manifest-model';
+import { loadManifestModel, manifestEntry } from './lib/manifest-model';
+import { nodeClassifier } from './lib/photo-predict';
 import { initNodeBackend } from './lib/tf-node';
 
 oneLineErrors();
@@ -76,7 +78,9 @@ for (const file of files) {
     if (extname(file).toLowerCase() === '.svg') throw new Error(skipReason(file));
     const steps = preprocessPhoto(await decodeImageFile(file));
     if (!steps.input) throw new Error('no garment found in the picture');
-    const probs = [...(await predictBatch(model, steps.input))];
+    // The app's path: the test-time views of core/photo/tta.ts, averaged.
+    const [p] = await classifyWithTta([steps.input], nodeClassifier(model));
+    const probs = [...p!];
     const order = [...names.keys()].sort((a, b) => probs[b]! - probs[a]!);
     const top = order.slice(0, 3).map((k) => ({ class: k, name: names[k]!, p: probs[k]! }));
     results.push({ file: shown(file), top, probs, sure: verdictOf(probs, steps.quality).sure });

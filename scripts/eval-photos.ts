@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { photoReport, type FolderScore } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { calibrate } from './lib/calibrate';
+import { FIGURES_HEADER, figuresLine, goalFigures, PHOTO_GOALS } from './lib/photo-cv-report';
 import { oneLineErrors } from './lib/cli-errors';
 import { isExportPath, loadExportModel } from './lib/export-model';
-import { loadManifestModel, predictBatch } from './lib/manifest-model';
+import { loadManifestModel } from './lib/manifest-model';
+import { photoProbs } from './lib/photo-predict';
 import { userClassScores } from './lib/user-class-scores';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { initNodeBackend } from './lib/tf-node';
@@ -53,8 +55,8 @@ if (width > NUM_CLASSES)
       .join(', ')}`,
   );
 const set = await photoInputs(items);
-const x = Float32Array.from(set.images, (v) => v / 255);
-const probs = await predictBatch(model, x);
+// The app's path: the test-time views of core/photo/tta.ts, averaged.
+const probs = await photoProbs(model, set.images);
 const rowsOf = (verdict = verdictOf) =>
   items.map((item, i) => {
     const p = probs.subarray(i * width, (i + 1) * width);
@@ -83,6 +85,20 @@ console.log(
   `\nstrict ${pct(report.mapped.strict)} %, coarse ${pct(report.mapped.coarse)} %, not sure ${pct(report.mapped.notSure)} % ` +
     `of mapped photos and ${pct(report.outOfScope.notSure)} % of out-of-scope ones`,
 );
+if (width === NUM_CLASSES) {
+  const g = goalFigures({ folders: items.map((i) => i.folder), found: set.found, quality: set.quality }, probs);
+  const pass = (v: number, goal: number) =>
+    `${(v * 100).toFixed(1)} % (goal ≥ ${goal * 100} %: ${v >= goal ? 'met' : 'NOT met'})`;
+  console.log(`\ngoals (issue 13)`);
+  console.log(`  strict                      ${pass(g.strict, PHOTO_GOALS.strict)}`);
+  console.log(`  coarse                      ${pass(g.coarse, PHOTO_GOALS.coarse)}`);
+  console.log(`  mapped answers "sure"       ${pass(g.shareSure, PHOTO_GOALS.shareSure)}`);
+  console.log(`  strict among "sure"         ${pass(g.strictSure, PHOTO_GOALS.strictSure)}`);
+  console.log(`  hat/shorts/skirt not sure   ${pass(g.outOfScopeNotSure, PHOTO_GOALS.outOfScopeNotSure)}`);
+  for (const [folder, v] of Object.entries(g.notSureByFolder))
+    console.log(`    ${folder.padEnd(25)} ${(v * 100).toFixed(1)} % not sure`);
+  console.log(`${FIGURES_HEADER}\n${figuresLine(g)}`);
+}
 const userScores = userClassScores(rowsOf(), names);
 if (userScores.length) {
   console.log(`\nuser classes (top class = the folder's class)`);

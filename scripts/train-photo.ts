@@ -18,10 +18,14 @@ import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train:photo -- [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--seed N]
-    [--label-model ID|model.json] [--photos DIR] [--out DIR] [--id ID] [--data DIR] [--float32]
+    [--init ID] [--lr X] [--label-model ID|model.json] [--photos DIR] [--out DIR] [--id ID] [--data DIR]
+    [--float32] [--watch-validation]
   Fashion-MNIST plus the train/ photos (mapped folders with their class, shoes labelled by
-  --label-model, hat/shorts/skirt with a uniform target), preprocessed like the app. The export is
-  then quantized (npm run quantize) unless --float32.`;
+  --label-model, hat/shorts/skirt with a uniform target), preprocessed like the app. --init ID
+  fine-tunes that shipped model at the constant learning rate --lr (the recipe npm run cv:photos
+  cross-validates); without it a fresh cnn trains with the one-cycle schedule. The export is then
+  quantized (npm run quantize) unless --float32. The validation photos are not looked at unless
+  --watch-validation (they are reported once, by npm run eval:photos).`;
 const ROOT = resolve(import.meta.dirname, '..');
 const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
 const { values: a } = parseArgs({
@@ -37,6 +41,9 @@ const { values: a } = parseArgs({
     id: { type: 'string', default: 'photo' },
     data: { type: 'string' },
     float32: { type: 'boolean', default: false },
+    init: { type: 'string' },
+    lr: { type: 'string' },
+    'watch-validation': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -45,7 +52,12 @@ if (a.help) {
   process.exit(0);
 }
 const num = (k: keyof typeof a) => Number(a[k]);
-const recipe = { ...RECIPES.cnn!, epochs: num('epochs') };
+const recipe = {
+  ...RECIPES.cnn!,
+  epochs: num('epochs'),
+  ...(a.lr ? { learningRate: num('lr') } : {}),
+  ...(a.init ? { schedule: 'constant' as const } : {}),
+};
 const seed = num('seed');
 const tf = await initNodeBackend('wasm');
 const fmnist = await loadFashionMnist(a.data);
@@ -66,7 +78,7 @@ const labels = Uint8Array.from(clean.items, (item, i) =>
 );
 const random = seededRandom(seed);
 const train = mixTrainingSet(fmnist.train, num('fmnist'), photos, labels, num('repeat'), random);
-const validation = listPhotoFolder(join(a.photos!, 'validation'));
+const validation = a['watch-validation'] ? listPhotoFolder(join(a.photos!, 'validation')) : [];
 const valSet = await photoInputs(validation);
 const valX = Float32Array.from(valSet.images, (v) => v / 255);
 const shoes = [5, 7, 9].map(
@@ -77,7 +89,7 @@ console.log(
   `Training ${a.id}: ${train.count} images (${clean.items.length} photos × ${photos.length} variants × ${a.repeat})`,
 );
 
-const model = buildModel('cnn', { seed });
+const model = a.init ? (await loadManifestModel(a.init, resolve(a.out!))).model : buildModel('cnn', { seed });
 const optimizer = tf.train.adam(recipe.learningRate);
 const history: EpochRecord[] = [];
 const photoScore = async () => {
@@ -96,11 +108,14 @@ await fitImages(model, optimizer, train, {
   augment: recipe.augment,
   onEpoch: async (m) => {
     const test = await evaluate(model, fmnist.test);
-    const r = (await photoScore()).mapped;
     history.push({ ...m, testLoss: test.loss, testAccuracy: test.accuracy });
+    const r = validation.length ? (await photoScore()).mapped : null;
     console.log(
       `epoch ${m.epoch}/${recipe.epochs} train ${m.trainAccuracy.toFixed(4)} fmnist test ${test.accuracy.toFixed(4)}` +
-        ` | photos strict ${r.strict!.toFixed(3)} coarse ${r.coarse!.toFixed(3)} not sure ${r.notSure.toFixed(3)}  ${m.seconds.toFixed(0)} s`,
+        (r
+          ? ` | validation photos strict ${r.strict!.toFixed(3)} coarse ${r.coarse!.toFixed(3)} not sure ${r.notSure.toFixed(3)}`
+          : '') +
+        `  ${m.seconds.toFixed(0)} s`,
     );
   },
 });
@@ -120,7 +135,9 @@ const entry: ModelEntry = {
     epochs: recipe.epochs,
     batchSize: recipe.batchSize,
     optimizer: 'adam',
-    learningRate: `one-cycle, peak ${recipe.learningRate}`,
+    learningRate: a.init
+      ? `constant ${recipe.learningRate}, fine-tuned from the shipped ${a.init} model (chosen by npm run cv:photos)`
+      : `one-cycle, peak ${recipe.learningRate}`,
     augmentation:
       `photos: ${a.variants} random variants each (rotation ±12°, zoom 0.85–1.15, shift ±6 %, mirror, light and colour jitter) ` +
       `+ the clean one, repeated ${a.repeat}×; hat/shorts/skirt photos trained towards the uniform distribution ` +
@@ -135,7 +152,6 @@ const entry: ModelEntry = {
 };
 upsertManifestEntry(a.out!, entry);
 if (!a.float32) await quantizeShippedModel(a.out!, a.id!, fmnist.test, (line) => console.log(line));
-const r = await photoScore();
 console.log(
-  `Saved ${entry.id}: Fashion-MNIST test ${entry.testAccuracy.toFixed(4)}; validation photos strict ${r.mapped.strict} coarse ${r.mapped.coarse}`,
+  `Saved ${entry.id}: Fashion-MNIST test ${entry.testAccuracy.toFixed(4)}${validation.length ? `; validation photos strict ${(await photoScore()).mapped.strict}` : ''}`,
 );

@@ -7,7 +7,9 @@ import type { PhotoInputs, PhotoItem } from './photo-set';
  * (and how accurately) against how often out-of-scope photos (hat, shorts, skirt) get "not sure".
  */
 export function calibrate(items: PhotoItem[], probs: Float32Array, set: PhotoInputs): void {
-  console.log('\nminConf maxEnt  mapped: answered strict|sure coarse|sure   out-of-scope: not sure');
+  // Choosing thresholds on the photos being scored makes their figures optimistic: cv:photos does it on train/.
+  console.log('\nFor inspection only: the shipped thresholds are chosen by npm run cv:photos on train/ photos.');
+  console.log('minConf maxEnt  mapped: answered strict|sure coarse|sure   out-of-scope: not sure');
   for (const minConfidence of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     for (const maxEntropy of [0.4, 0.5, 0.6, 0.8, 1]) {
       const t = { ...VERDICT_THRESHOLDS, minConfidence, maxEntropy };

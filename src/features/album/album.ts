@@ -2,6 +2,7 @@
 // the worker, classify through the engine adapter) so 50 phone photos never freeze the page.
 import { batch, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { classifyWithTta } from '../../core/photo/tta';
 import { verdictOf } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
 import { errorText } from '../../core/errors';
@@ -110,7 +111,8 @@ async function classifyOne(outcome: Decoded, id: number): Promise<Partial<AlbumI
     }
     kept.set(id, { input: decoded.input, photo: decoded.photo });
     if (!decoded.input) return { status: 'done', top: -1, sure: false, problem: { key: 'photo.noGarment' } };
-    const [p] = await classifyInputs([decoded.input]);
+    // Test-time views averaged exactly as the photo view, the CLI and eval:photos do.
+    const [p] = await classifyWithTta([decoded.input], classifyInputs);
     const verdict = verdictOf(p!, decoded.quality);
     return { status: 'done', top: verdict.top, probs: [...p!], sure: verdict.sure };
   } catch (err) {

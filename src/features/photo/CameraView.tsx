@@ -37,7 +37,8 @@ export function CameraView(props: { onFile: (file: File) => void; onStart?: () =
   let cameraIndex = 0;
   let frame = 0;
 
-  const classifyFrame = (): void => void classifyPhoto(() => grabFrame(video, frameCanvas), performance.now());
+  const classifyFrame = (): void =>
+    void classifyPhoto(() => grabFrame(video, frameCanvas), performance.now(), { live: true });
   const loop = (): void => {
     frame = 0;
     if (state() !== 'live') return;

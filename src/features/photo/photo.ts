@@ -1,10 +1,11 @@
-import { createEffect, createMemo, createRoot, createSignal } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
 import { preprocessPhoto, type PhotoSteps } from '../../core/photo/pipeline';
+import { classifyWithTta, PHOTO_TTA } from '../../core/photo/tta';
 import { verdictOf, type Verdict } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
-import { selectModel } from '../../app/engine';
+import { classifyMany, selectModel } from '../../app/engine';
 import { params } from '../../app/params';
-import { engineState, error, input, modelId, models, probs, setDoubtful, setError } from '../../app/state';
+import { engineState, error, input, modelId, models, probs, setDoubtful, setError, setProbs } from '../../app/state';
 import { submit } from '../../app/predict-loop';
 import { activeVersion } from '../../app/user-model';
 
@@ -33,7 +34,11 @@ export async function usePhotoModel(): Promise<void> {
  * Classifies a photo: `grab` yields its pixels when the frame comes (a camera grabs the newest
  * video frame then), the core preprocessing turns it into the 28×28 input and keeps the steps.
  */
-export async function classifyPhoto(grab: () => RgbaImage | null, eventTime: number): Promise<void> {
+export async function classifyPhoto(
+  grab: () => RgbaImage | null,
+  eventTime: number,
+  { live = false }: { live?: boolean } = {},
+): Promise<void> {
   await usePhotoModel();
   submit({
     eventTime,
@@ -41,6 +46,7 @@ export async function classifyPhoto(grab: () => RgbaImage | null, eventTime: num
       const image = grab();
       if (!image) return input();
       const steps = preprocessPhoto(image);
+      if (live) liveFrames.add(steps);
       setPhotoSteps(steps);
       // A photo that worked replaces the complaint about the previous one.
       if (error()?.key === 'photo.photoError' || error()?.key === 'photo.cameraError') setError(null);
@@ -66,6 +72,35 @@ export const photoVerdict = createMemo<Verdict | null>(() => {
   const p = probs();
   return p ? verdictOf(p, steps.quality) : null;
 });
+
+/** The last probabilities this module averaged over the test-time views (not to be averaged again). */
+let averaged: Float32Array | null = null;
+
+/**
+ * Steps of live camera frames: classified as is, frame after frame (six views per frame would
+ * starve the live loop on a phone); a photo from a file or the share sheet gets every view.
+ */
+const liveFrames = new WeakSet<PhotoSteps>();
+
+// A photo's answer is the mean over the test-time views (core/photo/tta.ts), as in the album,
+// `npm run classify` and `npm run eval:photos`: once the loop has classified the photo as is,
+// the views are classified in one batch and their mean replaces the bars, answer and verdict.
+createRoot(() =>
+  createEffect(
+    on(probs, (p) => {
+      const steps = photoSteps();
+      if (PHOTO_TTA.length < 2 || !p || p === averaged || !steps?.input || liveFrames.has(steps) || !photoActive())
+        return;
+      const x = steps.input;
+      void classifyWithTta([x], classifyMany)
+        .then(([mean]) => {
+          // Only if the same photo is still the one shown (no drawing or newer photo since).
+          if (mean && photoSteps() === steps && input() === x) setProbs((averaged = mean));
+        })
+        .catch(() => {}); // a model switch mid-way: the loop classifies the photo again
+    }),
+  ),
+);
 
 // The answer card (in the app shell, without the photo code) words a doubtful top class as one.
 createRoot(() => createEffect(() => setDoubtful(photoVerdict()?.reason === 'lowConfidence')));

@@ -1,0 +1,328 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { IMAGE_PIXELS } from '../src/core/classes';
+import { permutation, seededRandom } from '../src/core/random';
+import { TTA_VIEWS, ttaView } from '../src/core/photo/tta';
+import { VERDICT_THRESHOLDS, type VerdictThresholds } from '../src/core/photo/verdict';
+import { loadFashionMnist } from './lib/dataset-source';
+import { loadManifestModel, predictBatch } from './lib/manifest-model';
+import {
+  chooseThresholds,
+  combineViews,
+  FIGURES_HEADER,
+  figuresLine,
+  goalFigures,
+  PHOTO_GOALS,
+  type ScoredPhotos,
+} from './lib/photo-cv-report';
+import { foldSplit, stratifiedFolds } from './lib/photo-folds';
+import { exportPhotoModel } from './lib/photo-export';
+import { featuresOf, headOf, headProbs, installHead, splitCnn, trainHead, type FeatureSet } from './lib/photo-head';
+import { footwearLabel, photoLabel, trainingPhotos } from './lib/photo-training-set';
+import { initNodeBackend } from './lib/tf-node';
+
+const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
+    [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
+  K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
+  fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
+  its dense head is trained on the other folds' photos (labels as train:photo makes them: shoes
+  by the cnn, hat/shorts/skirt towards the uniform distribution), each photo in every test-time
+  view (${Object.keys(TTA_VIEWS).join(', ')}; shoes never mirrored), mixed with --fmnist
+  Fashion-MNIST images, Adam at a constant --lr; the held-out fold is predicted in every view
+  every --record-every epochs. Features and out-of-fold probabilities are cached in .cache/cv-photos/; the
+  report prints every goal's figure per epoch and view combination with thresholds chosen on the
+  out-of-fold predictions. --final E trains the same recipe on all train/ photos for E epochs and
+  exports it as the shipped model --id (default photo, quantized as npm run quantize does).
+  --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
+  when that model was trained on them: the shipped photo model was).`;
+const ROOT = resolve(import.meta.dirname, '..');
+const PHOTOS = resolve(ROOT, '../shared/data/clothing-photos');
+const { values: a } = parseArgs({
+  options: {
+    folds: { type: 'string', default: '4' },
+    epochs: { type: 'string', default: '12' },
+    'record-every': { type: 'string', default: '3' },
+    fmnist: { type: 'string', default: '5000' },
+    lr: { type: 'string', default: '0.001' },
+    base: { type: 'string', default: 'cnn' },
+    'label-model': { type: 'string', default: 'cnn' },
+    seed: { type: 'string', default: '1' },
+    photos: { type: 'string', default: PHOTOS },
+    'report-only': { type: 'boolean', default: false },
+    final: { type: 'string' },
+    'in-sample': { type: 'string' },
+    out: { type: 'string', default: 'public/models' },
+    id: { type: 'string', default: 'photo' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (a.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const num = (k: keyof typeof a) => Number(a[k]);
+const k = num('folds');
+const epochs = num('epochs');
+const every = num('record-every');
+/** The epochs after which the held-out fold is predicted (1-based). */
+const recorded = [...Array(Math.floor(epochs / every)).keys()].map((r) => (r + 1) * every);
+const seed = num('seed');
+const viewNames = Object.keys(TTA_VIEWS);
+const settings = {
+  recipe: 'head',
+  k,
+  epochs,
+  every,
+  fmnist: num('fmnist'),
+  lr: num('lr'),
+  base: a.base!,
+  label: a['label-model']!,
+  seed,
+  photos: resolve(a.photos!),
+};
+const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
+const run = hash(settings);
+const cacheRoot = join(ROOT, '.cache/cv-photos');
+const cacheDir = join(cacheRoot, run);
+mkdirSync(cacheDir, { recursive: true });
+writeFileSync(join(cacheDir, 'settings.json'), JSON.stringify(settings, null, 2));
+console.log(`CV run ${run}: ${JSON.stringify(settings)}`);
+
+await initNodeBackend('wasm');
+const [clean] = await trainingPhotos(join(a.photos!, 'train'), 0);
+const n = clean!.items.length;
+const folders = clean!.items.map((i) => i.folder);
+const fold = stratifiedFolds(folders, k, seededRandom(seed));
+const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.quality };
+const FOOTWEAR = new Set([5, 7, 9]);
+
+/** Out-of-fold probabilities file of fold `f`: [recorded epoch][view][held photo][10] float32. */
+const foldFile = (f: number) => join(cacheDir, `fold-${f}.bin`);
+
+/** Float32 data cached in `file`, computed by `make` when absent. */
+async function cachedFloats(file: string, make: () => Promise<Float32Array>): Promise<Float32Array> {
+  if (existsSync(file)) {
+    const bytes = readFileSync(file);
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  }
+  const data = await make();
+  writeFileSync(`${file}.part`, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  renameSync(`${file}.part`, file);
+  return data;
+}
+
+const needTraining = !a['report-only'] && ([...Array(k).keys()].some((f) => !existsSync(foldFile(f))) || a.final);
+if (needTraining) {
+  const { model: base } = await loadManifestModel(settings.base);
+  const split = splitCnn(base);
+  const width = split.width;
+  // Features of every photo in every view: [view][photo][width].
+  const photoFeatures = await cachedFloats(
+    join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`),
+    async () => {
+      const out = new Float32Array(viewNames.length * n * width);
+      for (const [v, name] of viewNames.entries()) {
+        console.log(`features of view ${name} (${v + 1}/${viewNames.length})`);
+        const views = new Float32Array(n * IMAGE_PIXELS);
+        for (let i = 0; i < n; i++) {
+          const input = Float32Array.from(
+            clean!.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
+            (p) => p / 255,
+          );
+          views.set(ttaView(input, TTA_VIEWS[name]!), i * IMAGE_PIXELS);
+        }
+        out.set(await featuresOf(split, views), v * n * width);
+      }
+      return out;
+    },
+  );
+  const fmnist = await loadFashionMnist();
+  const chosen = permutation(fmnist.train.count, seededRandom(seed)).subarray(0, settings.fmnist);
+  const fmnistFeatures = await cachedFloats(
+    join(cacheRoot, `fmnist-${hash([settings.base, settings.fmnist, seed])}.bin`),
+    async () => {
+      const x = new Float32Array(chosen.length * IMAGE_PIXELS);
+      chosen.forEach((src, j) =>
+        x.set(
+          Float32Array.from(fmnist.train.images.subarray(src * IMAGE_PIXELS, (src + 1) * IMAGE_PIXELS), (p) => p / 255),
+          j * IMAGE_PIXELS,
+        ),
+      );
+      return featuresOf(split, x);
+    },
+  );
+  const labeller = await loadManifestModel(settings.label);
+  const shoeProbs = await predictBatch(
+    labeller.model,
+    Float32Array.from(clean!.images, (v) => v / 255),
+  );
+  const labels = Uint8Array.from(clean!.items, (item, i) =>
+    photoLabel(item.folder, () => footwearLabel(shoeProbs.subarray(i * 10, i * 10 + 10))),
+  );
+  const featureAt = (v: number, i: number) => photoFeatures.subarray((v * n + i) * width, (v * n + i + 1) * width);
+
+  /** Fashion-MNIST features plus every view of the photos `train` (shoes unmirrored; no garment found: left out). */
+  const trainingSet = (train: number[]): FeatureSet => {
+    const rows: [number, number][] = [];
+    for (const i of train) {
+      if (!clean!.found[i]) continue;
+      viewNames.forEach((name, v) => {
+        if (!(TTA_VIEWS[name]!.mirror && FOOTWEAR.has(labels[i]!))) rows.push([v, i]);
+      });
+    }
+    const count = chosen.length + rows.length;
+    const features = new Float32Array(count * width);
+    const out = new Uint8Array(count);
+    features.set(fmnistFeatures);
+    chosen.forEach((src, j) => (out[j] = fmnist.train.labels[src]!));
+    rows.forEach(([v, i], j) => {
+      features.set(featureAt(v, i), (chosen.length + j) * width);
+      out[chosen.length + j] = labels[i]!;
+    });
+    return { features, labels: out, width };
+  };
+
+  for (let f = 0; f < k && !a['report-only']; f++) {
+    if (existsSync(foldFile(f))) {
+      console.log(`fold ${f + 1}/${k}: cached`);
+      continue;
+    }
+    const { train, held } = foldSplit(fold, f);
+    const set = trainingSet(train);
+    const heldFeatures = new Float32Array(viewNames.length * held.length * width);
+    viewNames.forEach((_, v) =>
+      held.forEach((i, j) => heldFeatures.set(featureAt(v, i), (v * held.length + j) * width)),
+    );
+    const heldScored: ScoredPhotos = {
+      folders: held.map((i) => folders[i]!),
+      found: held.map((i) => clean!.found[i]!),
+      quality: held.map((i) => clean!.quality[i]!),
+    };
+    const out = new Float32Array(recorded.length * viewNames.length * held.length * 10);
+    const head = headOf(split, seed * 1000 + f);
+    console.log(
+      `fold ${f + 1}/${k}: training the head on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
+    );
+    await trainHead(head, set, {
+      epochs,
+      lr: settings.lr,
+      random: seededRandom(seed * 1000 + f),
+      onEpoch: async (m) => {
+        const r = recorded.indexOf(m.epoch);
+        if (r < 0) return;
+        const p = await headProbs(head, heldFeatures, width);
+        out.set(p, r * viewNames.length * held.length * 10);
+        const g = goalFigures(heldScored, p.subarray(0, held.length * 10));
+        console.log(
+          `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
+        );
+      },
+    });
+    head.dispose();
+    writeFileSync(`${foldFile(f)}.part`, new Uint8Array(out.buffer));
+    renameSync(`${foldFile(f)}.part`, foldFile(f));
+  }
+
+  if (a.final) {
+    const finalEpochs = Number(a.final);
+    const all = [...Array(n).keys()];
+    const set = trainingSet(all);
+    const head = headOf(split, seed);
+    console.log(
+      `final: training the head on ${set.labels.length} feature vectors (all ${n} train/ photos), ${finalEpochs} epochs`,
+    );
+    const history = await trainHead(head, set, { epochs: finalEpochs, lr: settings.lr, random: seededRandom(seed) });
+    installHead(split, head);
+    await exportPhotoModel(base, fmnist.test, {
+      out: a.out!,
+      id: a.id!,
+      epochs: finalEpochs,
+      lr: settings.lr,
+      seed,
+      trainImages: set.labels.length,
+      fmnistSha: fmnist.sha256,
+      history,
+      base: settings.base,
+      fmnistCount: settings.fmnist,
+    });
+  }
+}
+
+// Assemble the out-of-fold probabilities: oof[epoch][view] = n × 10.
+const missing = [...Array(k).keys()].filter((f) => !existsSync(foldFile(f)));
+if (missing.length) throw new Error(`Folds ${missing.map((f) => f + 1).join(', ')} not trained yet`);
+const oof = recorded.map(() => viewNames.map(() => new Float32Array(n * 10)));
+for (let f = 0; f < k; f++) {
+  const { held } = foldSplit(fold, f);
+  const bytes = readFileSync(foldFile(f));
+  const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  for (let e = 0; e < recorded.length; e++)
+    for (let v = 0; v < viewNames.length; v++)
+      held.forEach((i, j) =>
+        oof[e]![v]!.set(
+          data.subarray(
+            ((e * viewNames.length + v) * held.length + j) * 10,
+            ((e * viewNames.length + v) * held.length + j + 1) * 10,
+          ),
+          i * 10,
+        ),
+      );
+}
+
+/** Thresholds as conf/entropy/margin. */
+const thresholdsText = (t: VerdictThresholds) =>
+  `${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(2)}`;
+
+const COMBOS: string[][] = [
+  ['id'],
+  ['id', 'mirror'],
+  ['id', 'out'],
+  ['id', 'in'],
+  ['id', 'out', 'in'],
+  ['id', 'mirror', 'out', 'mirrorOut'],
+  ['id', 'mirror', 'in', 'mirrorIn'],
+  viewNames,
+];
+const goals = PHOTO_GOALS;
+console.log(
+  `\nOut-of-fold figures on ${n} train/ photos (${k} folds). Goals: strict ≥ ${goals.strict * 100}, coarse ≥ ${goals.coarse * 100},` +
+    ` sure ≥ ${goals.shareSure * 100}, strict|sure ≥ ${goals.strictSure * 100}, out-of-scope not sure ≥ ${goals.outOfScopeNotSure * 100} (%)`,
+);
+console.log(`\nepoch views${' '.repeat(26)}thresholds (conf/ent/margin)  ${FIGURES_HEADER}`);
+let best: { key: string; choice: ReturnType<typeof chooseThresholds> } | null = null;
+for (const [e, epoch] of recorded.entries()) {
+  for (const combo of COMBOS) {
+    const probs = combineViews(combo.map((v) => oof[e]![viewNames.indexOf(v)]!));
+    const shipped = goalFigures(scored, probs);
+    const choice = chooseThresholds(scored, probs);
+    const key = `${String(epoch).padStart(5)} ${combo.join('+').padEnd(30)}`;
+    console.log(`${key} current ${thresholdsText(VERDICT_THRESHOLDS)}    ${figuresLine(shipped)}`);
+    console.log(
+      `${key} ${choice.meets ? 'chosen ' : 'closest'} ${thresholdsText(choice.t)}    ${figuresLine(choice.figures)}`,
+    );
+    const rank = (c: ReturnType<typeof chooseThresholds>) =>
+      (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;
+    if (!best || rank(choice) > rank(best.choice)) best = { key, choice };
+  }
+}
+if (best) {
+  const t = best.choice.t;
+  console.log(
+    `\nBest by CV: epoch/views ${best.key.trim()}, minConfidence ${t.minConfidence}, maxEntropy ${t.maxEntropy}, minMargin ${t.minMargin ?? 0}` +
+      ` (${best.choice.meets ? 'meets' : 'does NOT meet'} the two "sure" goals on out-of-fold predictions)\n${FIGURES_HEADER}\n${figuresLine(best.choice.figures)}`,
+  );
+}
+
+if (a['in-sample']) {
+  const { model } = await loadManifestModel(a['in-sample']);
+  const probs = await predictBatch(
+    model,
+    Float32Array.from(clean!.images, (v) => v / 255),
+  );
+  const choice = chooseThresholds(scored, probs);
+  console.log(`\nModel ${a['in-sample']} on the same photos, in sample (it may have trained on them), one view:`);
+  console.log(`${FIGURES_HEADER}\n${figuresLine(goalFigures(scored, probs))}  (shipped thresholds)`);
+  console.log(`${figuresLine(choice.figures)}  (best thresholds ${JSON.stringify(choice.t)})`);
+}
