@@ -1,0 +1,43 @@
+import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { afterFirstAnswer } from './settled';
+
+/** How far below (or above) the viewport a placeholder starts loading its panel. */
+const NEAR_VIEW = '300px';
+
+/**
+ * Renders `children` (a lazy panel the first screen does not need) only once one of these happens:
+ * `when` becomes true (the user asked for it), the user scrolls its placeholder near the viewport,
+ * or the app has given its first answer and the browser is idle. Until then an empty placeholder
+ * (with `id`, so a link to the panel's anchor still lands there) stands in its place.
+ */
+export function Later(props: { when?: boolean; id?: string; children: JSX.Element }) {
+  const [due, setDue] = createSignal(false);
+  let placeholder: HTMLDivElement | undefined;
+  let observer: IntersectionObserver | undefined;
+  const load = (): void => {
+    observer?.disconnect();
+    setDue(true);
+  };
+  // Watching starts with the first scroll: a placeholder already in view on a big screen waits for
+  // the first answer like the others, so the first prediction never waits for a panel's code.
+  const watch = (): void => {
+    if (due() || observer || !placeholder || typeof IntersectionObserver !== 'function') return;
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), {
+      rootMargin: NEAR_VIEW,
+    });
+    observer.observe(placeholder);
+  };
+  onMount(() => {
+    void afterFirstAnswer().then(load);
+    addEventListener('scroll', watch, { once: true, passive: true });
+  });
+  onCleanup(() => {
+    removeEventListener('scroll', watch);
+    observer?.disconnect();
+  });
+  return (
+    <Show when={due() || props.when} fallback={<div ref={(el) => (placeholder = el)} id={props.id} class="later" />}>
+      {props.children}
+    </Show>
+  );
+}
