@@ -17,8 +17,8 @@ import { view } from './view';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
 
-// The photo, album, explanation and retraining panels (photo pipeline, IndexedDB, zip) are not
-// needed for the first prediction: each loads when asked for, scrolled to, or once the first answer
+// The photo, album, explanation and retraining panels (photo pipeline, IndexedDB, zip) and the
+// examples (twenty canvases and their file) are not needed for the first prediction: each loads when asked for, scrolled to, or once the first answer
 // is in and the browser is idle (`Later`). On phones Photo mode is the first screen: its panel
 // loads at once, and its place is kept meanwhile (styles.css, `.draw__photo:empty`).
 const photo = () => import('../features/photo');
@@ -93,7 +93,9 @@ export function App() {
           <Later>
             <ExplainPanel />
           </Later>
-          <Examples onPick={show} />
+          <Later>
+            <Examples onPick={show} />
+          </Later>
         </div>
         <Later when={albumWanted()} id="album">
           <AlbumPanel />

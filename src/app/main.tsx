@@ -1,5 +1,6 @@
 // The entry point: the shell renders at once; the engine (tfjs, the model) starts behind it.
 import { render } from 'solid-js/web';
+import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
@@ -17,5 +18,23 @@ render(
   ),
   root,
 );
-// The stored retrained version (if any) comes from the retraining feature, loaded on demand.
-void startEngine({ startupModel: () => import('../features/retrain').then((m) => m.startupModel()) });
+/**
+ * Whether a retrained version may be stored: only if the retraining database exists. Where the
+ * browser cannot list its databases, assume it may.
+ */
+async function mayHaveStoredVersion(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((db) => db.name === DB_NAME);
+  } catch {
+    return true;
+  }
+}
+
+// The stored retrained version (if any) comes from the retraining feature, loaded on demand: on a
+// first visit (no database) its code waits for its panel, after the first answer.
+void startEngine({
+  startupModel: async () =>
+    (await mayHaveStoredVersion()) ? import('../features/retrain').then((m) => m.startupModel()) : null,
+});
