@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer } from './settled';
+import { afterFirstAnswer, whenIdle } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -28,7 +28,8 @@ export function Later(props: { when?: boolean; id?: string; children: JSX.Elemen
     observer.observe(placeholder);
   };
   onMount(() => {
-    void afterFirstAnswer().then(load);
+    // Each panel waits for its own idle moment, so they render in separate short tasks, not one long one.
+    void afterFirstAnswer().then(() => whenIdle(load));
     addEventListener('scroll', watch, { once: true, passive: true });
   });
   onCleanup(() => {
