@@ -1,19 +1,27 @@
 // The entry point: the shell renders at once; the engine (tfjs, the model) starts behind it.
+import { Show, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
+import { afterFirstAnswer } from './settled';
 import './strings';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');
+// The service worker registers (ReloadPrompt) once the first answer is in: its install downloads
+// the core (≈ 1.3 MB), which would otherwise compete with the shell, tfjs and the model.
+const [settled, setSettled] = createSignal(false);
+void afterFirstAnswer().then(() => setSettled(true));
 render(
   () => (
     <>
       <App />
-      <ReloadPrompt />
+      <Show when={settled()}>
+        <ReloadPrompt />
+      </Show>
     </>
   ),
   root,
