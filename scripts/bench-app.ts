@@ -126,22 +126,36 @@ async function latency(server: Server, backend: string, where: string): Promise<
   }
 }
 
-/** Bytes of JavaScript (gzip -9 of each file) the page fetched before its first prediction. */
+/**
+ * Bytes of JavaScript (gzip -9 of each file) the page and its workers fetched before the first
+ * prediction: up to the badge's first `ready` (the model answered its warm-up batch; what the panels
+ * and a GPU warm-up fetch after that is not counted), and up to the answer for a clicked example.
+ */
 async function bytesToFirstPrediction(server: Server): Promise<void> {
   const browser = await launch();
   try {
     const app = await openApp(browser, server.origin, '?lang=en');
+    await app.page.waitForFunction(
+      () => document.querySelector('[data-testid=backend]')?.getAttribute('data-state') === 'ready',
+      undefined,
+      { timeout: 90_000 },
+    );
+    const atReady = [...app.requests];
+    const first = (await app.page.textContent('[data-testid=backend]'))?.trim() ?? '';
     const backend = await waitReady(app.page);
     await app.page
       .getByRole('button', { name: /^Example:/ })
       .first()
       .click();
     await app.page.waitForFunction(() => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class'));
-    const files = new Set(app.requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('assets/')));
-    const sum = (ext: string): number => [...files].filter((f) => f.endsWith(ext)).reduce((a, f) => a + gz(f), 0);
-    console.log(
-      `JS before first prediction (${backend}): ${kb(sum('.js'))} gzip in ${[...files].filter((f) => f.endsWith('.js')).length} files; wasm ${kb(sum('.wasm'))}`,
-    );
+    const report = (what: string, requests: string[]): void => {
+      const files = new Set(requests.map((u) => new URL(u).pathname.slice(1)).filter((p) => p.startsWith('assets/')));
+      const sum = (ext: string): number => [...files].filter((f) => f.endsWith(ext)).reduce((a, f) => a + gz(f), 0);
+      const js = [...files].filter((f) => f.endsWith('.js')).length;
+      console.log(`JS ${what}: ${kb(sum('.js'))} gzip in ${js} files; wasm ${kb(sum('.wasm'))}`);
+    };
+    report(`before the first prediction (${first}, first ready)`, atReady);
+    report(`up to an example's answer once settled (${backend})`, app.requests);
   } finally {
     await browser.close();
   }

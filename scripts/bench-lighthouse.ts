@@ -1,9 +1,10 @@
 // Lighthouse (pinned 12.2.3, default config = mobile preset with simulated throttling) against the
 // built app served by `vite preview` on localhost, in the system Chromium launched here, headless.
-// Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR]
-// (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one).
+// Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR] [--json F]
+// (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one;
+// --json F writes each run's full report to F, F-2.json… for later runs, to read the audits' details).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '1' },
     requests: { type: 'string', default: '0' },
     dist: { type: 'string', default: 'dist' },
+    json: { type: 'string' },
   },
 });
 
@@ -68,6 +70,10 @@ try {
         onlyCategories: ['performance', 'accessibility', 'best-practices'],
       });
       if (!result) throw new Error('Lighthouse returned no result');
+      if (args.json) {
+        const file = run === 1 ? args.json : args.json.replace(/(\.json)?$/, `-${run}.json`);
+        writeFileSync(file, JSON.stringify(result.lhr, null, 1));
+      }
       const { categories, audits } = result.lhr;
       const score = (id: string): string => categories[id]?.score?.toFixed(2) ?? 'n/a';
       const value = (id: string): number | undefined => audits[id]?.numericValue;

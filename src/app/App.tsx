@@ -1,4 +1,4 @@
-import { lazy, onMount } from 'solid-js';
+import { createSignal, lazy, onMount } from 'solid-js';
 import { preprocess } from '../core/preprocess';
 import { Confidences, Preview, TopGuess } from '../features/answer';
 import { DrawCard, Examples, padMode, setPadMode, type DrawApi } from '../features/draw';
@@ -8,6 +8,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { receiveFiles } from './incoming';
 import { t } from './i18n';
 import { LangToggle } from './LangToggle';
+import { Later } from './Later';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { OfflinePanel } from './OfflinePanel';
@@ -16,7 +17,10 @@ import { view } from './view';
 import { ViewNav } from './ViewNav';
 import { Views } from './Views';
 
-// The photo and retraining features (photo pipeline, IndexedDB, zip) load after the shell has painted.
+// The photo, album, explanation and retraining panels (photo pipeline, IndexedDB, zip) and the
+// examples (twenty canvases and their file) are not needed for the first prediction: each loads when asked for, scrolled to, or once the first answer
+// is in and the browser is idle (`Later`). On phones Photo mode is the first screen: its panel
+// loads at once, and its place is kept meanwhile (styles.css, `.draw__photo:empty`).
 const photo = () => import('../features/photo');
 const PhotoPanel = lazy(() => photo().then((m) => ({ default: m.PhotoPanel })));
 const album = () => import('../features/album');
@@ -41,8 +45,10 @@ export function App() {
     setPadMode('photo');
   };
   const photoFile = (file: File): void => void photo().then((m) => m.classifyPhotoFile(file, photoShown));
+  const [albumWanted, setAlbumWanted] = createSignal(false);
   const albumOf = (files: File[]): void =>
     void album().then((m) => {
+      setAlbumWanted(true);
       setTimeout(() => document.getElementById('album')?.scrollIntoView(), 50);
       return m.openAlbum(files);
     });
@@ -68,7 +74,11 @@ export function App() {
           api={(api) => (pad = api)}
           onChange={fromPad}
           onPhotoFile={photoFile}
-          photo={<PhotoPanel onPhoto={photoShown} />}
+          photo={
+            <Later when={padMode() === 'photo'}>
+              <PhotoPanel onPhoto={photoShown} />
+            </Later>
+          }
         >
           <TopGuess photo={padMode() === 'photo'} />
         </DrawCard>
@@ -80,11 +90,19 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
-          <ExplainPanel />
-          <Examples onPick={show} />
+          <Later>
+            <ExplainPanel />
+          </Later>
+          <Later>
+            <Examples onPick={show} />
+          </Later>
         </div>
-        <AlbumPanel />
-        <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
+        <Later when={albumWanted()} id="album">
+          <AlbumPanel />
+        </Later>
+        <Later>
+          <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
+        </Later>
       </main>
       <Views />
       <footer class="foot">

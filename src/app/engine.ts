@@ -23,6 +23,7 @@ import {
 import { assetUrl, fetchJson } from './assets';
 import { setOutputCount } from './classes';
 import { params } from './params';
+import { afterFirstAnswer } from './settled';
 import {
   dropUserModel,
   loadClassifier,
@@ -174,8 +175,8 @@ async function loadOnPage(entry: ModelEntry, gen: number): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // The worker path. A wasm (or cpu) worker answers as soon as it has the model; where the chain
-// starts on a GPU backend, a second worker starts it and compiles the model's shaders meanwhile,
-// and takes over drawing once warm (only the badge shows the switch). Batch work goes to whichever
+// starts on a GPU backend, a second worker starts it after that first answer (when idle), compiles
+// the model's shaders, and takes over drawing once warm (only the badge shows the switch). Batch work goes to whichever
 // worker measured the lower time per image on a warm batch: on a software GPU, that is wasm.
 
 /** One worker and what it has loaded. */
@@ -333,7 +334,11 @@ async function startWorkers(first: BackendName): Promise<boolean> {
   onWorkers = true;
   setClassifyWhere('worker');
   setBackendName(fast.name);
-  if (gpuFirst) void warmGpu(first);
+  // The GPU worker (its own backend code, shader compilation) starts only once wasm has answered
+  // and the page is idle: before that it would compete with the first prediction for the network
+  // and the CPU. It loads the same worker script, so tfjs itself comes from the HTTP cache.
+  // `data-warming` stays on meanwhile: a GPU backend is on its way.
+  if (gpuFirst) void afterFirstAnswer().then(() => warmGpu(first));
   return true;
 }
 

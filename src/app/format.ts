@@ -37,7 +37,8 @@ const NONE = '–';
 
 function createFormatter(language: Lang): Formatter {
   const number = (value: number, digits = 0): string => numberFormat(language, digits).format(value);
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  // Made on first use: building a DateTimeFormat costs tens of ms on a phone, and the first screen shows no date.
+  let dates: Intl.DateTimeFormat | undefined;
   return {
     number,
     percent: (share, digits = 1) => (share === null || share === undefined ? NONE : `${number(share * 100, digits)} %`),
@@ -48,7 +49,8 @@ function createFormatter(language: Lang): Formatter {
     },
     bytes: (count) => (count >= 1e6 ? `${number(count / 1e6, 1)} MB` : `${number(Math.max(1, count / 1e3))} kB`),
     duration: (seconds, digits = 1) => `${number(seconds, digits)} s`,
-    date: (time) => dates.format(time),
+    date: (time) =>
+      (dates ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(time),
   };
 }
 

@@ -1,21 +1,48 @@
 // The entry point: the shell renders at once; the engine (tfjs, the model) starts behind it.
+import { Show, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
+import { afterFirstAnswer } from './settled';
 import './strings';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');
+// The service worker registers (ReloadPrompt) once the first answer is in: its install downloads
+// the core (≈ 1.3 MB), which would otherwise compete with the shell, tfjs and the model.
+const [settled, setSettled] = createSignal(false);
+void afterFirstAnswer().then(() => setSettled(true));
 render(
   () => (
     <>
       <App />
-      <ReloadPrompt />
+      <Show when={settled()}>
+        <ReloadPrompt />
+      </Show>
     </>
   ),
   root,
 );
-// The stored retrained version (if any) comes from the retraining feature, loaded on demand.
-void startEngine({ startupModel: () => import('../features/retrain').then((m) => m.startupModel()) });
+/**
+ * Whether a retrained version may be stored: only if the retraining database exists. Where the
+ * browser cannot list its databases, assume it may.
+ */
+async function mayHaveStoredVersion(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((db) => db.name === DB_NAME);
+  } catch {
+    return true;
+  }
+}
+
+// The stored retrained version (if any) comes from the retraining feature, loaded on demand: on a
+// first visit (no database) its code waits for its panel, after the first answer.
+void startEngine({
+  startupModel: async () =>
+    (await mayHaveStoredVersion()) ? import('../features/retrain').then((m) => m.startupModel()) : null,
+});

@@ -3,8 +3,9 @@ import type { RetrainStore, StoreChange, VersionMeta, VersionSlot } from '../../
 import type { Sample } from '../../core/retrain/samples';
 import { toStorageError } from '../../core/retrain/storage-errors';
 
-/** Name of Prenda's own IndexedDB database (tfjs's `indexeddb://` store is not used). */
-export const DB_NAME = 'prenda-retrain';
+import { DB_NAME } from '../../core/retrain/db-name';
+
+export { DB_NAME };
 
 type Weights = Omit<VersionSlot, 'meta'>;
 

@@ -1,0 +1,81 @@
+// A first visit fetches and renders only what the first prediction needs (issue 11): the panels,
+// the examples and the GPU warm-up come after the first answer (on phones, the panels below the
+// pad only on scroll), and the photo stage that phones open on keeps its place (no layout shift).
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, openApp, waitReady } from '../../support/browser/harness';
+import { useApp } from './fixture';
+
+const e2e = useApp();
+
+/** Waits until the badge first says ready (wasm may answer while a GPU backend warms up). */
+const firstReady = (page: import('playwright-core').Page) =>
+  page.waitForFunction(
+    () => document.querySelector('[data-testid=backend]')?.getAttribute('data-state') === 'ready',
+    undefined,
+    { timeout: 90_000 },
+  );
+
+/** Chunks of the deferred features (Vite names a lazy chunk after its entry). */
+const DEFERRED = /\/assets\/(album|explain|retrain)-[\w-]+\.js$|\/examples\/examples\.json$/;
+
+describe('first visit light', () => {
+  it('on a desktop: nothing deferred before the first answer, the panels once it is in', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    try {
+      await firstReady(app.page);
+      const before = [...app.requests];
+      expect(before.filter((u) => DEFERRED.test(u))).toEqual([]);
+      // The retraining database does not exist on a first visit: its code was not needed.
+      expect(before.filter((u) => /\/assets\/retrain-/.test(u))).toEqual([]);
+      await waitReady(app.page);
+      // Then every panel renders without any scrolling (idle after the first answer).
+      await app.page.locator('[data-testid=album-input]').waitFor({ state: 'attached' });
+      await app.page.locator('[data-testid=explain]').waitFor({ state: 'attached' });
+      await app.page
+        .getByRole('button', { name: /^Example:/ })
+        .first()
+        .waitFor();
+      expect(app.requests.filter((u) => DEFERRED.test(u)).length).toBeGreaterThanOrEqual(4);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.page.close();
+    }
+  });
+
+  it('on a phone: Photo mode first without a layout shift; the panels below wait for a scroll', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        hasTouch: true,
+        isMobile: true,
+        locale: 'en-US',
+      });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shift: number };
+        w.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${e2e.server.origin}/?lang=en`);
+      await waitReady(page);
+      await page.locator('[data-testid=photo-take]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(1000); // idle callbacks have run
+      expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+      expect(await page.locator('[data-testid=retrain-samples], [data-testid=album]').count()).toBe(0);
+      // Scrolling down brings them.
+      for (let i = 0; i < 12 && !(await page.locator('[data-testid=album]').count()); i++) {
+        await page.evaluate(() => scrollBy(0, 800));
+        await page.waitForTimeout(300);
+      }
+      await page.locator('[data-testid=album]').waitFor({ state: 'attached' });
+      await page.locator('[data-testid=explain]').waitFor({ state: 'attached' });
+    } finally {
+      await browser.close();
+    }
+  });
+});
