@@ -1,16 +1,13 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { afterFirstAnswer, whenIdle } from './settled';
 
-/** A coarse pointer (a phone or tablet), as in Photo mode's choice of first screen. */
-const PHONE = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
 
 /**
  * Renders `children` (a lazy panel the first screen does not need) only once one of these happens:
  * `when` becomes true (the user asked for it), the user scrolls its placeholder near the viewport,
- * or (not on phones) the app has given its first answer and the browser is idle. Until then an
+ * or the app has given its first answer and the browser is idle. Until then an
  * empty placeholder (with `id`, so a link to the panel's anchor still lands there) stands in its place.
  */
 export function Later(props: { when?: boolean; id?: string; children: JSX.Element }) {
@@ -32,10 +29,9 @@ export function Later(props: { when?: boolean; id?: string; children: JSX.Elemen
   };
   onMount(() => {
     // Each panel waits for its own idle moment, so they render in separate short tasks, not one long
-    // one. On phones most panels are below the pad and its answer: only those near the viewport load
-    // after the first answer, the others as the user scrolls (their code and rendering would only
-    // compete with drawing).
-    void afterFirstAnswer().then(() => whenIdle(PHONE ? watch : load));
+    // one. Phones too: every test id of the contract must exist without scrolling once the first
+    // answer is in (outside checks drive the app by them), and idle tasks never delay a stroke.
+    void afterFirstAnswer().then(() => whenIdle(load));
     addEventListener('scroll', watch, { once: true, passive: true });
   });
   onCleanup(() => {
