@@ -1,4 +1,5 @@
 import { errorText } from '../core/errors';
+import { preprocess } from '../core/preprocess';
 import { checkManifest, mostAccurate, type ModelEntry } from '../core/manifest';
 import { BACKENDS, type BackendName } from '../core/url-params';
 import type { Classifier } from '../ml/classifier';
@@ -123,6 +124,10 @@ function onPage(c: Classifier): ActiveClassifier {
   return {
     where: 'main',
     predict: (x) => c.predict(x),
+    predictInk: async (image) => {
+      const input = preprocess(image);
+      return input ? { input, probs: await c.predict(input) } : null;
+    },
     predictMany: async (images, count, onProgress) => {
       const { predictAll } = await import('../ml/predict-all');
       return predictAll(c.model, images, count, onProgress ? { onProgress } : {});
@@ -221,6 +226,7 @@ function inWorker(slot: Slot): ActiveClassifier {
   return {
     where: 'worker',
     predict: (x) => slot.worker.predict(x),
+    predictInk: (image) => slot.worker.predictInk(image),
     predictMany: (images, count, onProgress) => {
       const b = batchSlot(slot);
       return b.worker.predictMany(images, count, batchSize(b.name), onProgress);

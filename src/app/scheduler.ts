@@ -1,10 +1,13 @@
-/** Something to classify: `produce` builds the model input when its turn comes. */
-export interface Job {
-  /** Returns the 28×28 input, or null when there is nothing to classify. */
-  produce: () => Float32Array | null;
-  /** performance.now()-based time of the input event, for prenda:input-to-bars. */
-  eventTime: number;
-}
+import type { RgbaImage } from '../core/preprocess';
+
+/**
+ * Something to classify, built when its turn comes: `produce` returns the 28×28 input itself
+ * (examples, photos); `ink` returns a drawing's pixels, which the classifier preprocesses where
+ * it runs (the worker), so the page only reads them. Either returns null for nothing to classify.
+ */
+export type Job = {
+  /** performance.now()-based time of the input event, for prenda:input-to-bars. */ eventTime: number;
+} & ({ produce: () => Float32Array | null } | { ink: () => RgbaImage | null });
 
 /** A coalescing runner: at most one job per animation frame, only the newest job survives. */
 export interface FrameScheduler {

@@ -1,4 +1,5 @@
 import { createSignal, onMount, Show } from 'solid-js';
+import type { RgbaImage } from '../../core/preprocess';
 import { t } from '../../app/i18n';
 import { input } from '../../app/state';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from './drawing';
@@ -11,6 +12,8 @@ export interface DrawApi {
   clear(): void;
   /** Current pixels (dark ink on white). */
   pixels(): ImageData;
+  /** The pixels of the box around the ink only (a fresh buffer each call), or null for a blank pad. */
+  ink(): RgbaImage | null;
 }
 
 /** Props of {@link DrawCanvas}. */
@@ -40,8 +43,11 @@ export function DrawCanvas(props: DrawCanvasProps) {
   const [keys, setKeys] = createSignal(false);
   const [said, setSaid] = createSignal('');
 
+  /** The pad's place on screen, read once per stroke (the pad captures the pointer and does not scroll). */
+  let rect: DOMRect | null = null;
   const toCanvas = (e: PointerEvent): Point => {
-    const r = canvas.getBoundingClientRect();
+    // Reading layout per move would force a style and layout pass after each answer's DOM writes.
+    const r = rect ?? canvas.getBoundingClientRect();
     return [((e.clientX - r.left) / r.width) * PAD_SIZE, ((e.clientY - r.top) / r.height) * PAD_SIZE];
   };
   const changed = (time: number): void => {
@@ -73,6 +79,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
     e.preventDefault();
     lift();
     setKeys(false);
+    rect = canvas.getBoundingClientRect();
     const p = toCanvas(e);
     const fill = tool() === 'fill';
     setCursor(p);
@@ -101,6 +108,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
   };
   const up = (): void => {
     last = null;
+    rect = null;
   };
 
   const key = (e: KeyboardEvent): void => {
@@ -161,6 +169,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
         changed(performance.now());
       },
       pixels: () => sk.pixels(sketch),
+      ink: () => sk.inkPixels(sketch),
     });
   });
 

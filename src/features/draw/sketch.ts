@@ -1,4 +1,6 @@
 import { floodFill } from '../../core/flood-fill';
+import { INK_THRESHOLD, inkBox, type Box, type RgbaImage } from '../../core/preprocess';
+import { growBox } from './ink-box';
 
 const INK = '#111111';
 const PAPER = '#ffffff';
@@ -9,26 +11,45 @@ export interface Sketch {
   readonly canvas: HTMLCanvasElement;
   readonly ctx: CanvasRenderingContext2D;
   readonly history: ImageData[];
+  /**
+   * A box holding every pixel with ink (more may be inside it, e.g. after erasing), null when the
+   * pad is blank. Strokes grow it; fill and undo recompute it from pixels they read anyway, and
+   * so does the next checkpoint after erasing.
+   */
+  box: Box | null;
+  /** The eraser ran since the box was last computed: it may be larger than the ink. */
+  loose: boolean;
 }
 
 /** Wraps `canvas` as a blank {@link Sketch}. */
 export function createSketch(canvas: HTMLCanvasElement): Sketch {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas is not available');
-  const sketch = { canvas, ctx, history: [] };
+  const sketch: Sketch = { canvas, ctx, history: [], box: null, loose: false };
   wipe(sketch);
   return sketch;
 }
 
-function wipe({ ctx, canvas }: Sketch): void {
-  ctx.fillStyle = PAPER;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
+function wipe(s: Sketch): void {
+  s.ctx.fillStyle = PAPER;
+  s.ctx.fillRect(0, 0, s.canvas.width, s.canvas.height);
+  s.box = null;
+  s.loose = false;
 }
 
-/** Saves the current pixels so the next change can be undone. */
+/** Saves the current pixels so the next change can be undone (after erasing, tightens the ink box on them). */
 export function checkpoint(s: Sketch): void {
-  s.history.push(s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height));
+  const image = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
+  s.history.push(image);
   if (s.history.length > HISTORY) s.history.shift();
+  // An erased stroke leaves the box larger than the ink until the next stroke starts.
+  if (s.loose) setBox(s, image);
+}
+
+/** Recomputes the ink box from all of the pad's pixels (a scan of the whole pad: rare). */
+function setBox(s: Sketch, image: RgbaImage): void {
+  s.box = inkBox(image, INK_THRESHOLD);
+  s.loose = false;
 }
 
 /** Restores the last checkpoint; false when there is none. */
@@ -36,6 +57,7 @@ export function undo(s: Sketch): boolean {
   const last = s.history.pop();
   if (!last) return false;
   s.ctx.putImageData(last, 0, 0);
+  setBox(s, last);
   return true;
 }
 
@@ -56,15 +78,30 @@ export function stroke(s: Sketch, a: [number, number], b: [number, number], widt
   ctx.moveTo(a[0], a[1]);
   ctx.lineTo(b[0], b[1]);
   ctx.stroke();
+  // Erasing only removes ink: the box still holds all of it, if loosely.
+  if (erase) s.loose = s.box !== null;
+  else s.box = growBox(s.box, a, b, width, s.canvas.width, s.canvas.height);
 }
 
 /** Fills the closed region around (x, y) with ink. */
 export function fillAt(s: Sketch, x: number, y: number): void {
   const image = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
-  if (floodFill(image, x, y, [0x11, 0x11, 0x11]) > 0) s.ctx.putImageData(image, 0, 0);
+  if (floodFill(image, x, y, [0x11, 0x11, 0x11]) === 0) return;
+  s.ctx.putImageData(image, 0, 0);
+  setBox(s, image);
 }
 
 /** The sketch's current RGBA pixels. */
 export function pixels(s: Sketch): ImageData {
   return s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
+}
+
+/**
+ * The pixels of the ink box only (all the ink there is; preprocess gives the same 28×28 input
+ * for them as for the whole pad), or null for a blank pad. What a move reads.
+ */
+export function inkPixels(s: Sketch): RgbaImage | null {
+  const b = s.box;
+  if (!b || b.x1 <= b.x0 || b.y1 <= b.y0) return null;
+  return s.ctx.getImageData(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
 }

@@ -1,8 +1,9 @@
 // The page's side of one classification worker (worker.ts): each request is a promise.
+import type { RgbaImage } from '../../core/preprocess';
 import type { BackendName } from '../../core/url-params';
 import type { BackendChoice } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
-import type { FromClassifyWorker, Loaded, ModelSource, ToClassifyWorker } from './protocol';
+import type { FromClassifyWorker, InkAnswer, Loaded, ModelSource, ToClassifyWorker } from './protocol';
 
 type Request = ToClassifyWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
@@ -79,6 +80,18 @@ export class ClassifyWorker {
   /** The ten probabilities for one 28×28 input (copied: the caller keeps it). */
   async predict(input: Float32Array): Promise<Float32Array> {
     return (await this.request({ type: 'predict', input }, 'probs')).probs;
+  }
+
+  /**
+   * Preprocesses and classifies a drawing's ink pixels in the worker; `image.data`'s buffer is
+   * transferred (the caller must not use it again). Null when there is no ink.
+   */
+  async predictInk(image: RgbaImage): Promise<InkAnswer | null> {
+    const { data, width, height } = image;
+    const rgba =
+      data instanceof Uint8ClampedArray ? data : new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
+    const m = await this.request({ type: 'predictInk', rgba, width, height }, 'inked', [rgba.buffer]);
+    return m.input && m.probs ? { input: m.input, probs: m.probs } : null;
   }
 
   /** Probabilities (count × 10) of `count` images, `batchSize` per step, with progress. */

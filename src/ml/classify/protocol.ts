@@ -15,6 +15,11 @@ export type ToClassifyWorker =
   | { type: 'load'; id: number; source: ModelSource; fallbackUrl: string }
   /** Probabilities for one 28×28 input (values 0..1). */
   | { type: 'predict'; id: number; input: Float32Array }
+  /**
+   * Preprocesses the pixels of a drawing's ink box (RGBA, `width`×`height`, transferred) and
+   * classifies them: the lean per-input path, nothing but a buffer copy left on the page.
+   */
+  | { type: 'predictInk'; id: number; rgba: Uint8ClampedArray; width: number; height: number }
   /** Probabilities (count × 10) for `count` images: uint8 0..255 or float 0..1. */
   | { type: 'predictMany'; id: number; images: Uint8Array | Float32Array; count: number; batchSize: number }
   /** The loaded model's topology and weights (for retraining it). */
@@ -30,6 +35,12 @@ export interface Loaded {
   sourceError?: string;
 }
 
+/** A drawing's model input (28×28, 0..1) and the model's probabilities for it. */
+export interface InkAnswer {
+  input: Float32Array;
+  probs: Float32Array;
+}
+
 /** Images in the batch each worker times after loading a model. */
 export const PROBE_BATCH = 64;
 
@@ -38,6 +49,8 @@ export type FromClassifyWorker =
   | { type: 'started'; id: number; name: BackendName; skipped: SkippedBackend[] }
   | { type: 'loaded'; id: number; loaded: Loaded }
   | { type: 'probs'; id: number; probs: Float32Array }
+  /** The answer to `predictInk`: the 28×28 input and its probabilities; both null for no ink. */
+  | { type: 'inked'; id: number; input: Float32Array | null; probs: Float32Array | null }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'parts'; id: number; parts: ModelParts }
   | { type: 'failed'; id: number; message: string }

@@ -2,6 +2,7 @@
 // shader compilation, weight uploads and inference never block the page (issue 11).
 import { IMAGE_PIXELS } from '../../core/classes';
 import { errorText } from '../../core/errors';
+import { preprocess } from '../../core/preprocess';
 import { startBackend } from '../backend';
 import { Classifier } from '../classifier';
 import { predictAll } from '../predict-all';
@@ -63,6 +64,12 @@ async function handle(m: ToClassifyWorker): Promise<void> {
     case 'predict': {
       const probs = await loadedClassifier().predict(m.input);
       return post({ type: 'probs', id: m.id, probs }, [probs.buffer]);
+    }
+    case 'predictInk': {
+      const input = preprocess({ data: m.rgba, width: m.width, height: m.height });
+      if (!input) return post({ type: 'inked', id: m.id, input: null, probs: null });
+      const probs = await loadedClassifier().predict(input);
+      return post({ type: 'inked', id: m.id, input, probs }, [input.buffer, probs.buffer]);
     }
     case 'predictMany': {
       const probs = await predictAll(loadedClassifier().model, m.images, m.count, {
