@@ -27,8 +27,8 @@ const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ def
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
   let pad: DrawApi | undefined;
-  // Only the ink box's pixels leave the pad; the classifier preprocesses them where it runs.
-  const fromPad = (eventTime: number): void => submit({ ink: () => pad?.ink() ?? null, eventTime });
+  // Only the ink box's pixels (in a worker: what changed) leave the pad; the classifier preprocesses them.
+  const fromPad = (eventTime: number): void => void (pad && submit({ ink: pad, eventTime }));
   // A picked example or photo replaces the drawing, so the pad does not contradict the preview.
   const show = (x: Float32Array | null, eventTime: number): void => {
     pad?.clear();

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../core/preprocess';
+import type { InkSource } from '../core/ink-mirror';
 import type { InkAnswer } from '../ml/classify/protocol';
 import type { ModelParts } from '../ml/retrain/model-artifacts';
 
@@ -9,11 +9,11 @@ export interface ActiveClassifier {
   /** The ten probabilities for one 28×28 input (values 0..1); the input is not modified. */
   predict(input: Float32Array): Promise<Float32Array>;
   /**
-   * Preprocesses a drawing's pixels (core/preprocess, where the model runs) and classifies them:
-   * the 28×28 input and its probabilities, or null when there is no ink. `image.data` may be
-   * transferred away: the caller must not use it again.
+   * Reads a drawing (on the page: its ink box; a worker: what changed since it last read it),
+   * preprocesses it where the model runs (core/preprocess) and classifies it: the 28×28 input and
+   * its probabilities, or null when there is no ink.
    */
-  predictInk(image: RgbaImage): Promise<InkAnswer | null>;
+  predictInk(source: InkSource): Promise<InkAnswer | null>;
   /** Probabilities (count × 10) of `count` images (uint8 0..255 or float 0..1), on the batch backend. */
   predictMany(
     images: Uint8Array | Float32Array,

@@ -124,8 +124,9 @@ function onPage(c: Classifier): ActiveClassifier {
   return {
     where: 'main',
     predict: (x) => c.predict(x),
-    predictInk: async (image) => {
-      const input = preprocess(image);
+    predictInk: async (source) => {
+      const image = source.ink();
+      const input = image && preprocess(image);
       return input ? { input, probs: await c.predict(input) } : null;
     },
     predictMany: async (images, count, onProgress) => {
@@ -226,7 +227,7 @@ function inWorker(slot: Slot): ActiveClassifier {
   return {
     where: 'worker',
     predict: (x) => slot.worker.predict(x),
-    predictInk: (image) => slot.worker.predictInk(image),
+    predictInk: (source) => slot.worker.predictInk(source),
     predictMany: (images, count, onProgress) => {
       const b = batchSlot(slot);
       return b.worker.predictMany(images, count, batchSize(b.name), onProgress);

@@ -34,10 +34,7 @@ function show(job: Job, answer: InkAnswer, start: number, end: number): void {
 
 /** The model input and its answer for `job`, on `classifier`; null for nothing to classify. */
 async function answer(job: Job, classifier: ActiveClassifier): Promise<InkAnswer | null> {
-  if ('ink' in job) {
-    const image = job.ink();
-    return image ? classifier.predictInk(image) : null;
-  }
+  if ('ink' in job) return classifier.predictInk(job.ink);
   const input = job.produce();
   if (!input) return null;
   // Shown at once: the preview of a photo or example does not wait for the model.
@@ -50,8 +47,8 @@ async function classify(job: Job): Promise<void> {
   const classifier = activeClassifier();
   if (!classifier) {
     // Re-run once the engine is ready; meanwhile the preview shows the input.
-    const x = 'ink' in job ? job.ink() : job.produce();
-    setInput(x && 'data' in x ? preprocess(x) : x);
+    const image = 'ink' in job ? job.ink.ink() : null;
+    setInput(image ? preprocess(image) : 'produce' in job ? job.produce() : null);
     return;
   }
   try {

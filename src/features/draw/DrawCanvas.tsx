@@ -1,19 +1,17 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import type { RgbaImage } from '../../core/preprocess';
+import type { InkSource } from '../../core/ink-mirror';
 import { t } from '../../app/i18n';
 import { input } from '../../app/state';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from './drawing';
 import { moveCursor, padCommand } from './pad-keys';
 import * as sk from './sketch';
 
-/** What the rest of the app may do to the drawing. */
-export interface DrawApi {
+/** What the rest of the app may do to the drawing; as an {@link InkSource}, what the classifier reads. */
+export interface DrawApi extends InkSource {
   undo(): void;
   clear(): void;
   /** Current pixels (dark ink on white). */
   pixels(): ImageData;
-  /** The pixels of the box around the ink only (a fresh buffer each call), or null for a blank pad. */
-  ink(): RgbaImage | null;
 }
 
 /** Props of {@link DrawCanvas}. */
@@ -169,7 +167,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
         changed(performance.now());
       },
       pixels: () => sk.pixels(sketch),
-      ink: () => sk.inkPixels(sketch),
+      ...sk.inkSource(sketch),
     });
   });
 

@@ -1,6 +1,7 @@
 import { floodFill } from '../../core/flood-fill';
-import { INK_THRESHOLD, inkBox, type Box, type RgbaImage } from '../../core/preprocess';
-import { growBox } from './ink-box';
+import type { InkSource } from '../../core/ink-mirror';
+import type { Box, RgbaImage } from '../../core/preprocess';
+import { InkTracker } from './ink-tracker';
 
 const INK = '#111111';
 const PAPER = '#ffffff';
@@ -12,20 +13,18 @@ export interface Sketch {
   readonly ctx: CanvasRenderingContext2D;
   readonly history: ImageData[];
   /**
-   * A box holding every pixel with ink (more may be inside it, e.g. after erasing), null when the
-   * pad is blank. Strokes grow it; fill and undo recompute it from pixels they read anyway, and
-   * so does the next checkpoint after erasing.
+   * Where the ink is and what changed, without reading pixels: strokes grow its box; fill and
+   * undo recompute it from pixels they read anyway, and so does the next checkpoint after erasing.
    */
-  box: Box | null;
-  /** The eraser ran since the box was last computed: it may be larger than the ink. */
-  loose: boolean;
+  readonly ink: InkTracker;
 }
 
 /** Wraps `canvas` as a blank {@link Sketch}. */
 export function createSketch(canvas: HTMLCanvasElement): Sketch {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas is not available');
-  const sketch: Sketch = { canvas, ctx, history: [], box: null, loose: false };
+  const read = (b: Box): RgbaImage => ctx.getImageData(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  const sketch: Sketch = { canvas, ctx, history: [], ink: new InkTracker(canvas.width, canvas.height, read) };
   wipe(sketch);
   return sketch;
 }
@@ -33,8 +32,7 @@ export function createSketch(canvas: HTMLCanvasElement): Sketch {
 function wipe(s: Sketch): void {
   s.ctx.fillStyle = PAPER;
   s.ctx.fillRect(0, 0, s.canvas.width, s.canvas.height);
-  s.box = null;
-  s.loose = false;
+  s.ink.replaced(null);
 }
 
 /** Saves the current pixels so the next change can be undone (after erasing, tightens the ink box on them). */
@@ -43,13 +41,7 @@ export function checkpoint(s: Sketch): void {
   s.history.push(image);
   if (s.history.length > HISTORY) s.history.shift();
   // An erased stroke leaves the box larger than the ink until the next stroke starts.
-  if (s.loose) setBox(s, image);
-}
-
-/** Recomputes the ink box from all of the pad's pixels (a scan of the whole pad: rare). */
-function setBox(s: Sketch, image: RgbaImage): void {
-  s.box = inkBox(image, INK_THRESHOLD);
-  s.loose = false;
+  s.ink.tighten(image);
 }
 
 /** Restores the last checkpoint; false when there is none. */
@@ -57,7 +49,7 @@ export function undo(s: Sketch): boolean {
   const last = s.history.pop();
   if (!last) return false;
   s.ctx.putImageData(last, 0, 0);
-  setBox(s, last);
+  s.ink.replaced(last);
   return true;
 }
 
@@ -78,9 +70,7 @@ export function stroke(s: Sketch, a: [number, number], b: [number, number], widt
   ctx.moveTo(a[0], a[1]);
   ctx.lineTo(b[0], b[1]);
   ctx.stroke();
-  // Erasing only removes ink: the box still holds all of it, if loosely.
-  if (erase) s.loose = s.box !== null;
-  else s.box = growBox(s.box, a, b, width, s.canvas.width, s.canvas.height);
+  s.ink.painted(a, b, width, erase);
 }
 
 /** Fills the closed region around (x, y) with ink. */
@@ -88,7 +78,7 @@ export function fillAt(s: Sketch, x: number, y: number): void {
   const image = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
   if (floodFill(image, x, y, [0x11, 0x11, 0x11]) === 0) return;
   s.ctx.putImageData(image, 0, 0);
-  setBox(s, image);
+  s.ink.replaced(image);
 }
 
 /** The sketch's current RGBA pixels. */
@@ -97,11 +87,10 @@ export function pixels(s: Sketch): ImageData {
 }
 
 /**
- * The pixels of the ink box only (all the ink there is; preprocess gives the same 28×28 input
- * for them as for the whole pad), or null for a blank pad. What a move reads.
+ * The pad as the classifier reads it per input: the pixels of the ink box only (all the ink
+ * there is; preprocess gives the same 28×28 input for them as for the whole pad), or only what
+ * changed since the reader's previous update.
  */
-export function inkPixels(s: Sketch): RgbaImage | null {
-  const b = s.box;
-  if (!b || b.x1 <= b.x0 || b.y1 <= b.y0) return null;
-  return s.ctx.getImageData(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+export function inkSource(s: Sketch): InkSource {
+  return { ink: () => s.ink.ink(), update: (since) => s.ink.update(since) };
 }

@@ -1,5 +1,6 @@
 // Messages between the page and the classification worker (worker.ts). Inputs and outputs are
 // typed arrays, transferred where the sender no longer needs them.
+import type { InkUpdate } from '../../core/ink-mirror';
 import type { BackendName } from '../../core/url-params';
 import type { SkippedBackend } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
@@ -16,10 +17,10 @@ export type ToClassifyWorker =
   /** Probabilities for one 28×28 input (values 0..1). */
   | { type: 'predict'; id: number; input: Float32Array }
   /**
-   * Preprocesses the pixels of a drawing's ink box (RGBA, `width`×`height`, transferred) and
-   * classifies them: the lean per-input path, nothing but a buffer copy left on the page.
+   * Brings the worker's copy of the drawing up to date (what changed, transferred), preprocesses
+   * its ink box and classifies it: the lean per-input path, nothing but a small read left on the page.
    */
-  | { type: 'predictInk'; id: number; rgba: Uint8ClampedArray; width: number; height: number }
+  | { type: 'predictInk'; id: number; update: InkUpdate }
   /** Probabilities (count × 10) for `count` images: uint8 0..255 or float 0..1. */
   | { type: 'predictMany'; id: number; images: Uint8Array | Float32Array; count: number; batchSize: number }
   /** The loaded model's topology and weights (for retraining it). */
