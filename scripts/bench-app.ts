@@ -4,13 +4,16 @@
 // prediction, and an offline cold start. Needs `npm run build` first. Usage:
 //   npm run bench:app [-- --cpu-throttle 4] [--moves 700] [--backends wasm,webgl] [--where worker,main]
 // `--cpu-throttle N` is Chromium's Emulation.setCPUThrottlingRate (Lighthouse's mobile factor is 4)
-// with a 390×844 viewport.
+// with a 390×844 viewport. `--profile` also prints where the page's main thread spent its time while
+// drawing (a V8 CPU profile, self time per function; rendering shows as "(program)");
+// `--latency-only` skips the byte counts and the offline cold start.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { TROUSER_OUTLINE } from '../support/browser/drive';
+import { selfTimes, type CpuProfile } from './lib/cpu-profile';
 import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
 const dist = resolve(import.meta.dirname, '../dist');
@@ -22,6 +25,8 @@ const moves = Number(arg('moves') ?? 700); // a pair of trousers drawn by hand, 
 const throttle = Number(arg('cpu-throttle') ?? 1);
 const backends = (arg('backends') ?? 'wasm,webgl,webgpu').split(',');
 const places = (arg('where') ?? 'worker').split(',');
+const profile = process.argv.includes('--profile');
+const latencyOnly = process.argv.includes('--latency-only');
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
@@ -106,7 +111,13 @@ async function latency(server: Server, backend: string, where: string): Promise<
     });
     await page.locator('[data-testid=draw-canvas]').scrollIntoViewIfNeeded();
     const longBefore = await page.evaluate(() => (window as unknown as { __long: unknown[] }).__long.length);
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const d = await drawLatency(page, moves);
+    const cpu = profile ? ((await cdp.send('Profiler.stop')).profile as CpuProfile) : null;
     const long = await page.evaluate(
       (from) => (window as unknown as { __long: PerformanceEntry[] }).__long.slice(from).map((e) => e.duration),
       longBefore,
@@ -121,6 +132,14 @@ async function latency(server: Server, backend: string, where: string): Promise<
         `long tasks while drawing: ${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''}; ` +
         `busy loop: page ${check.main.toFixed(0)} ms, worker ${check.worker.toFixed(0)} ms`,
     );
+    if (cpu) {
+      const times = selfTimes(cpu);
+      const busy = times.filter((t) => t.name !== '(idle)').reduce((a, t) => a + t.ms, 0);
+      console.log(
+        `  page main thread while drawing: ${busy.toFixed(0)} ms busy (${(busy / d.length).toFixed(2)} ms per update)`,
+      );
+      for (const t of times.slice(0, 25)) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.name}`);
+    }
   } finally {
     await browser.close();
   }
@@ -209,10 +228,11 @@ const wasm = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')
 console.log(`wasm binaries: ${wasm.map((f) => `${f} ${kb(gz(`assets/${f}`))}`).join(', ')}`);
 const server = await startServer();
 try {
-  await bytesToFirstPrediction(server);
+  if (!latencyOnly) await bytesToFirstPrediction(server);
   // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.
   for (const backend of backends) for (const where of places) await latency(server, backend, where);
-  for (const backend of backends.filter((b) => b !== 'webgpu')) await offlineColdStart(server, backend);
+  if (!latencyOnly)
+    for (const backend of backends.filter((b) => b !== 'webgpu')) await offlineColdStart(server, backend);
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))

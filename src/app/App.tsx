@@ -1,5 +1,4 @@
 import { createSignal, lazy, onMount } from 'solid-js';
-import { preprocess } from '../core/preprocess';
 import { Confidences, Preview, TopGuess } from '../features/answer';
 import { DrawCard, Examples, padMode, setPadMode, type DrawApi } from '../features/draw';
 import { assetUrl } from './assets';
@@ -32,8 +31,8 @@ const RetrainPanel = lazy(() => import('../features/retrain').then((m) => ({ def
 /** The whole app: drawing pad, result, examples and settings, one column on phones. */
 export function App() {
   let pad: DrawApi | undefined;
-  const fromPad = (eventTime: number): void =>
-    submit({ produce: () => (pad ? preprocess(pad.pixels()) : null), eventTime });
+  // Only the ink box's pixels (in a worker: what changed) leave the pad; the classifier preprocesses them.
+  const fromPad = (eventTime: number): void => void (pad && submit({ ink: pad, eventTime }));
   // A picked example or photo replaces the drawing, so the pad does not contradict the preview.
   const show = (x: Float32Array | null, eventTime: number): void => {
     pad?.clear();

@@ -1,4 +1,5 @@
 import { errorText } from '../core/errors';
+import { preprocess } from '../core/preprocess';
 import { checkManifest, mostAccurate, type ModelEntry } from '../core/manifest';
 import { BACKENDS, type BackendName } from '../core/url-params';
 import type { Classifier } from '../ml/classifier';
@@ -124,6 +125,11 @@ function onPage(c: Classifier): ActiveClassifier {
   return {
     where: 'main',
     predict: (x) => c.predict(x),
+    predictInk: async (source) => {
+      const image = source.ink();
+      const input = image && preprocess(image);
+      return input ? { input, probs: await c.predict(input) } : null;
+    },
     predictMany: async (images, count, onProgress) => {
       const { predictAll } = await import('../ml/predict-all');
       return predictAll(c.model, images, count, onProgress ? { onProgress } : {});
@@ -222,6 +228,7 @@ function inWorker(slot: Slot): ActiveClassifier {
   return {
     where: 'worker',
     predict: (x) => slot.worker.predict(x),
+    predictInk: (source) => slot.worker.predictInk(source),
     predictMany: (images, count, onProgress) => {
       const b = batchSlot(slot);
       return b.worker.predictMany(images, count, batchSize(b.name), onProgress);

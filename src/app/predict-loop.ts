@@ -1,37 +1,60 @@
 import { batch, createEffect, createRoot, on } from 'solid-js';
 import { errorText } from '../core/errors';
+import { preprocess } from '../core/preprocess';
+import type { InkAnswer } from '../ml/classify/protocol';
 import { backendName, engineState, setError, setInput, setPredictMs, setProbs } from './state';
-import { activeClassifier, interruption, recoverFromLoss } from './engine';
+import { activeClassifier, interruption, recoverFromLoss, type ActiveClassifier } from './engine';
 import { createFrameScheduler, type Job } from './scheduler';
 
 export type { Job } from './scheduler';
 
 let lastJob: Job | null = null;
 
+/** Shows "nothing to classify": no input, no bars. */
+function showNothing(job: Job): void {
+  batch(() => {
+    setInput(null);
+    setProbs(null);
+    setPredictMs(null);
+  });
+  performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+}
+
+/** Writes one answer (input, bars, timing) in a single batch: the DOM is touched once. */
+function show(job: Job, answer: InkAnswer, start: number, end: number): void {
+  performance.measure('prenda:predict', { start, end });
+  batch(() => {
+    setInput(answer.input);
+    setProbs(answer.probs);
+    setPredictMs(end - start);
+  });
+  // Solid has patched the bars synchronously by now.
+  performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+}
+
+/** The model input and its answer for `job`, on `classifier`; null for nothing to classify. */
+async function answer(job: Job, classifier: ActiveClassifier): Promise<InkAnswer | null> {
+  if ('ink' in job) return classifier.predictInk(job.ink);
+  const input = job.produce();
+  if (!input) return null;
+  // Shown at once: the preview of a photo or example does not wait for the model.
+  setInput(input);
+  return { input, probs: await classifier.predict(input) };
+}
+
 async function classify(job: Job): Promise<void> {
   const start = performance.now();
-  const x = job.produce();
-  setInput(x);
-  if (!x) {
-    batch(() => {
-      setProbs(null);
-      setPredictMs(null);
-    });
-    performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+  const classifier = activeClassifier();
+  if (!classifier) {
+    // Re-run once the engine is ready; meanwhile the preview shows the input.
+    const image = 'ink' in job ? job.ink.ink() : null;
+    setInput(image ? preprocess(image) : 'produce' in job ? job.produce() : null);
     return;
   }
-  const classifier = activeClassifier();
-  if (!classifier) return; // re-run once the engine is ready
   try {
-    const p = await Promise.race([classifier.predict(x), interruption()]);
-    const end = performance.now();
-    performance.measure('prenda:predict', { start, end });
-    batch(() => {
-      setProbs(p);
-      setPredictMs(end - start);
-    });
-    // Solid has patched the bars synchronously by now.
-    performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+    const result = await Promise.race([answer(job, classifier), interruption()]);
+    if (result) show(job, result, start, performance.now());
+    else showNothing(job);
   } catch (err) {
     if (classifier !== activeClassifier()) {
       // Dropped mid-flight (model switch, GPU loss): lastJob re-runs on the next classifier.

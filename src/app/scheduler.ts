@@ -1,10 +1,14 @@
-/** Something to classify: `produce` builds the model input when its turn comes. */
-export interface Job {
-  /** Returns the 28×28 input, or null when there is nothing to classify. */
-  produce: () => Float32Array | null;
+import type { InkSource } from '../core/ink-mirror';
+
+/**
+ * Something to classify, built when its turn comes: `produce` returns the 28×28 input itself
+ * (examples, photos), or null for nothing to classify; `ink` is a drawing, whose pixels the
+ * classifier reads and preprocesses where it runs (the worker), so the page only reads them.
+ */
+export type Job = {
   /** performance.now()-based time of the input event, for prenda:input-to-bars. */
   eventTime: number;
-}
+} & ({ produce: () => Float32Array | null } | { ink: InkSource });
 
 /** A coalescing runner: at most one job per animation frame, only the newest job survives. */
 export interface FrameScheduler {

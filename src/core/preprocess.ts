@@ -7,6 +7,9 @@ export interface RgbaImage {
   readonly height: number;
 }
 
+/** Default ink level (0..1) above which a pixel counts as part of the drawing. */
+export const INK_THRESHOLD = 0.1;
+
 /** Tuning for {@link preprocess}. */
 export interface PreprocessOptions {
   /** Ink level (0..1) above which a pixel counts as part of the drawing. */
@@ -127,7 +130,7 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
  * centred, as in Fashion-MNIST. Returns null when nothing is drawn.
  */
 export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): Float32Array | null {
-  const threshold = options.threshold ?? 0.1;
+  const threshold = options.threshold ?? INK_THRESHOLD;
   const box = inkBox(image, threshold);
   if (!box) return null;
   const cw = box.x1 - box.x0;
@@ -151,9 +154,14 @@ export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): F
   return out;
 }
 
-/** Renders a 28×28 input (1 = white garment) as opaque RGBA pixels, as the model sees it. */
-export function inputToRgba(input: Float32Array): Uint8ClampedArray<ArrayBuffer> {
-  const rgba = new Uint8ClampedArray(input.length * 4);
+/**
+ * Renders a 28×28 input (1 = white garment) as opaque RGBA pixels, as the model sees it; into
+ * `rgba` when given (4 bytes per value), so a preview redrawn per input allocates nothing.
+ */
+export function inputToRgba(
+  input: Float32Array,
+  rgba: Uint8ClampedArray<ArrayBuffer> = new Uint8ClampedArray(input.length * 4),
+): Uint8ClampedArray<ArrayBuffer> {
   for (let i = 0; i < input.length; i++) {
     const v = Math.round(input[i]! * 255);
     rgba[i * 4] = v;

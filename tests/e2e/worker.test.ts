@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { inputToRgba, preprocess } from '../../src/core/preprocess';
 import { drawTrouser, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
@@ -21,18 +22,32 @@ const tfjsFiles = readdirSync(join(DIST, 'assets'))
 
 const where = (page: Page) => page.getAttribute('[data-testid=backend]', 'data-where');
 
-/** Opens the app at `query`, draws a trouser and returns its probabilities. */
+/** The RGBA bytes of a canvas test id (the pad, or the 28×28 preview). */
+const canvasBytes = (page: Page, testId: string): Promise<number[]> =>
+  page.evaluate((id) => {
+    const c = document.querySelector<HTMLCanvasElement>(`[data-testid=${id}]`)!;
+    return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+  }, testId);
+
+/** Opens the app at `query`, draws a trouser and returns its probabilities and 28×28 preview. */
 async function classifyTrouser(query: string) {
   const app = await openApp(e2e.browser, e2e.server.origin, query);
   const backend = await waitReady(app.page);
   await drawTrouser(app.page);
   await app.page.waitForTimeout(300); // the last stroke's answer
   const { p, top } = await readConfidences(app.page);
-  return { app, backend, p, top: Number(top) };
+  const preview = await canvasBytes(app.page, 'preview');
+  // What the whole pad gives, preprocessed here: the page sent only its ink box's pixels.
+  const pad = await app.page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=draw-canvas]')!;
+    return { width: c.width, height: c.height };
+  });
+  const whole = preprocess({ data: Uint8ClampedArray.from(await canvasBytes(app.page, 'draw-canvas')), ...pad });
+  return { app, backend, p, top: Number(top), preview, whole: Array.from(inputToRgba(whole!)) };
 }
 
 describe('classification in a worker', () => {
-  it('the worker path and ?worker=0 classify a drawn trouser the same; the badge says where', async () => {
+  it('the worker path and ?worker=0 classify a drawn trouser the same, with the same preview; the badge says where', async () => {
     const inWorker = await classifyTrouser('?lang=en');
     const onPage = await classifyTrouser('?lang=en&worker=0');
     try {
@@ -43,6 +58,12 @@ describe('classification in a worker', () => {
       expect(onPage.top).toBe(TROUSER);
       expect(inWorker.p).toHaveLength(10);
       for (let k = 0; k < 10; k++) expect(Math.abs(inWorker.p[k]! - onPage.p[k]!), `class ${k}`).toBeLessThan(1e-3);
+      // Both paths show the same 28×28 input, and it is the whole pad's (the ink box crop loses nothing).
+      expect(inWorker.preview).toHaveLength(28 * 28 * 4);
+      expect(inWorker.preview.some((v, i) => i % 4 !== 3 && v > 0)).toBe(true);
+      expect(inWorker.preview).toEqual(onPage.preview);
+      expect(inWorker.preview).toEqual(inWorker.whole);
+      expect(onPage.preview).toEqual(onPage.whole);
       expect(inWorker.app.consoleErrors).toEqual([]);
     } finally {
       await inWorker.app.page.close();

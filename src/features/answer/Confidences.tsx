@@ -14,8 +14,10 @@ const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ?
  */
 export function Confidences(props: { photo?: boolean }) {
   const p = (i: number): number => probs()?.[i] ?? 0;
-  // The probabilities' length when there are some: they always come from the model in use.
-  const classes = createMemo(() => Array.from({ length: probs()?.length ?? outputCount() }, (_, i) => i));
+  // The probabilities' length when there are some: they always come from the model in use. A
+  // memo of the count, so a new answer rewrites the bars' values and never rebuilds the list.
+  const count = createMemo(() => probs()?.length ?? outputCount());
+  const classes = createMemo(() => Array.from({ length: count() }, (_, i) => i));
   return (
     <section class="card result" aria-labelledby="result-heading">
       <h2 id="result-heading" class="eyebrow">

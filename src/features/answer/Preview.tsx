@@ -7,10 +7,12 @@ import { t } from '../../app/i18n';
 /** The 28×28 input exactly as the model receives it, scaled up with crisp pixels. */
 export function Preview() {
   let canvas!: HTMLCanvasElement;
+  // One image and one blank input for the component's life: a redraw per input allocates nothing.
+  const image = new ImageData(IMAGE_SIDE, IMAGE_SIDE);
+  const blank = new Float32Array(IMAGE_PIXELS);
   createEffect(() => {
-    const ctx = canvas.getContext('2d');
-    const x = input() ?? new Float32Array(IMAGE_PIXELS);
-    ctx?.putImageData(new ImageData(inputToRgba(x), IMAGE_SIDE, IMAGE_SIDE), 0, 0);
+    inputToRgba(input() ?? blank, image.data);
+    canvas.getContext('2d')?.putImageData(image, 0, 0);
   });
   return (
     <figure class="preview">

@@ -1,12 +1,13 @@
 import { createSignal, onMount, Show } from 'solid-js';
+import type { InkSource } from '../../core/ink-mirror';
 import { t } from '../../app/i18n';
 import { input } from '../../app/state';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from './drawing';
 import { moveCursor, padCommand } from './pad-keys';
 import * as sk from './sketch';
 
-/** What the rest of the app may do to the drawing. */
-export interface DrawApi {
+/** What the rest of the app may do to the drawing; as an {@link InkSource}, what the classifier reads. */
+export interface DrawApi extends InkSource {
   undo(): void;
   clear(): void;
   /** Current pixels (dark ink on white). */
@@ -40,8 +41,11 @@ export function DrawCanvas(props: DrawCanvasProps) {
   const [keys, setKeys] = createSignal(false);
   const [said, setSaid] = createSignal('');
 
+  /** The pad's place on screen, read once per stroke (the pad captures the pointer and does not scroll). */
+  let rect: DOMRect | null = null;
   const toCanvas = (e: PointerEvent): Point => {
-    const r = canvas.getBoundingClientRect();
+    // Reading layout per move would force a style and layout pass after each answer's DOM writes.
+    const r = rect ?? canvas.getBoundingClientRect();
     return [((e.clientX - r.left) / r.width) * PAD_SIZE, ((e.clientY - r.top) / r.height) * PAD_SIZE];
   };
   const changed = (time: number): void => {
@@ -73,6 +77,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
     e.preventDefault();
     lift();
     setKeys(false);
+    rect = canvas.getBoundingClientRect();
     const p = toCanvas(e);
     const fill = tool() === 'fill';
     setCursor(p);
@@ -101,6 +106,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
   };
   const up = (): void => {
     last = null;
+    rect = null;
   };
 
   const key = (e: KeyboardEvent): void => {
@@ -161,6 +167,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
         changed(performance.now());
       },
       pixels: () => sk.pixels(sketch),
+      ...sk.inkSource(sketch),
     });
   });
 

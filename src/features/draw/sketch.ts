@@ -1,4 +1,7 @@
 import { floodFill } from '../../core/flood-fill';
+import type { InkSource } from '../../core/ink-mirror';
+import type { Box, RgbaImage } from '../../core/preprocess';
+import { InkTracker } from './ink-tracker';
 
 const INK = '#111111';
 const PAPER = '#ffffff';
@@ -9,26 +12,36 @@ export interface Sketch {
   readonly canvas: HTMLCanvasElement;
   readonly ctx: CanvasRenderingContext2D;
   readonly history: ImageData[];
+  /**
+   * Where the ink is and what changed, without reading pixels: strokes grow its box; fill and
+   * undo recompute it from pixels they read anyway, and so does the next checkpoint after erasing.
+   */
+  readonly ink: InkTracker;
 }
 
 /** Wraps `canvas` as a blank {@link Sketch}. */
 export function createSketch(canvas: HTMLCanvasElement): Sketch {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas is not available');
-  const sketch = { canvas, ctx, history: [] };
+  const read = (b: Box): RgbaImage => ctx.getImageData(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  const sketch: Sketch = { canvas, ctx, history: [], ink: new InkTracker(canvas.width, canvas.height, read) };
   wipe(sketch);
   return sketch;
 }
 
-function wipe({ ctx, canvas }: Sketch): void {
-  ctx.fillStyle = PAPER;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
+function wipe(s: Sketch): void {
+  s.ctx.fillStyle = PAPER;
+  s.ctx.fillRect(0, 0, s.canvas.width, s.canvas.height);
+  s.ink.replaced(null);
 }
 
-/** Saves the current pixels so the next change can be undone. */
+/** Saves the current pixels so the next change can be undone (after erasing, tightens the ink box on them). */
 export function checkpoint(s: Sketch): void {
-  s.history.push(s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height));
+  const image = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
+  s.history.push(image);
   if (s.history.length > HISTORY) s.history.shift();
+  // An erased stroke leaves the box larger than the ink until the next stroke starts.
+  s.ink.tighten(image);
 }
 
 /** Restores the last checkpoint; false when there is none. */
@@ -36,6 +49,7 @@ export function undo(s: Sketch): boolean {
   const last = s.history.pop();
   if (!last) return false;
   s.ctx.putImageData(last, 0, 0);
+  s.ink.replaced(last);
   return true;
 }
 
@@ -56,15 +70,27 @@ export function stroke(s: Sketch, a: [number, number], b: [number, number], widt
   ctx.moveTo(a[0], a[1]);
   ctx.lineTo(b[0], b[1]);
   ctx.stroke();
+  s.ink.painted(a, b, width, erase);
 }
 
 /** Fills the closed region around (x, y) with ink. */
 export function fillAt(s: Sketch, x: number, y: number): void {
   const image = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
-  if (floodFill(image, x, y, [0x11, 0x11, 0x11]) > 0) s.ctx.putImageData(image, 0, 0);
+  if (floodFill(image, x, y, [0x11, 0x11, 0x11]) === 0) return;
+  s.ctx.putImageData(image, 0, 0);
+  s.ink.replaced(image);
 }
 
 /** The sketch's current RGBA pixels. */
 export function pixels(s: Sketch): ImageData {
   return s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height);
+}
+
+/**
+ * The pad as the classifier reads it per input: the pixels of the ink box only (all the ink
+ * there is; preprocess gives the same 28×28 input for them as for the whole pad), or only what
+ * changed since the reader's previous update.
+ */
+export function inkSource(s: Sketch): InkSource {
+  return { ink: () => s.ink.ink(), update: (since) => s.ink.update(since) };
 }

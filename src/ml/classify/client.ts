@@ -1,8 +1,9 @@
 // The page's side of one classification worker (worker.ts): each request is a promise.
+import type { InkSource } from '../../core/ink-mirror';
 import type { BackendName } from '../../core/url-params';
 import type { BackendChoice } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
-import type { FromClassifyWorker, Loaded, ModelSource, ToClassifyWorker } from './protocol';
+import type { FromClassifyWorker, InkAnswer, Loaded, ModelSource, ToClassifyWorker } from './protocol';
 
 type Request = ToClassifyWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
@@ -23,6 +24,8 @@ export class ClassifyWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private dead: Error | null = null;
+  /** The latest drawing update sent to the worker (-1: none, or unsure). */
+  private drawingSeq = -1;
 
   /** Starts the worker script; `onLost` hears of a GPU that went away under it. */
   constructor(private readonly onLost: (name: BackendName, reason: string) => void) {
@@ -79,6 +82,23 @@ export class ClassifyWorker {
   /** The ten probabilities for one 28×28 input (copied: the caller keeps it). */
   async predict(input: Float32Array): Promise<Float32Array> {
     return (await this.request({ type: 'predict', input }, 'probs')).probs;
+  }
+
+  /**
+   * Sends the worker what changed in a drawing since it last saw it (all of its ink the first
+   * time), which it preprocesses and classifies; null when there is no ink.
+   */
+  async predictInk(source: InkSource): Promise<InkAnswer | null> {
+    const update = source.update(this.drawingSeq);
+    if (!update) return null;
+    this.drawingSeq = update.seq;
+    try {
+      const m = await this.request({ type: 'predictInk', update }, 'inked', [update.pixels.data.buffer]);
+      return m.input && m.probs ? { input: m.input, probs: m.probs } : null;
+    } catch (err) {
+      this.drawingSeq = -1; // the worker's copy may be behind: the next update is a full one
+      throw err;
+    }
   }
 
   /** Probabilities (count × 10) of `count` images, `batchSize` per step, with progress. */

@@ -1,5 +1,6 @@
 // Messages between the page and the classification worker (worker.ts). Inputs and outputs are
 // typed arrays, transferred where the sender no longer needs them.
+import type { InkUpdate } from '../../core/ink-mirror';
 import type { BackendName } from '../../core/url-params';
 import type { SkippedBackend } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
@@ -15,6 +16,11 @@ export type ToClassifyWorker =
   | { type: 'load'; id: number; source: ModelSource; fallbackUrl: string }
   /** Probabilities for one 28×28 input (values 0..1). */
   | { type: 'predict'; id: number; input: Float32Array }
+  /**
+   * Brings the worker's copy of the drawing up to date (what changed, transferred), preprocesses
+   * its ink box and classifies it: the lean per-input path, nothing but a small read left on the page.
+   */
+  | { type: 'predictInk'; id: number; update: InkUpdate }
   /** Probabilities (count × 10) for `count` images: uint8 0..255 or float 0..1. */
   | { type: 'predictMany'; id: number; images: Uint8Array | Float32Array; count: number; batchSize: number }
   /** The loaded model's topology and weights (for retraining it). */
@@ -30,6 +36,12 @@ export interface Loaded {
   sourceError?: string;
 }
 
+/** A drawing's model input (28×28, 0..1) and the model's probabilities for it. */
+export interface InkAnswer {
+  input: Float32Array;
+  probs: Float32Array;
+}
+
 /** Images in the batch each worker times after loading a model. */
 export const PROBE_BATCH = 64;
 
@@ -38,6 +50,8 @@ export type FromClassifyWorker =
   | { type: 'started'; id: number; name: BackendName; skipped: SkippedBackend[] }
   | { type: 'loaded'; id: number; loaded: Loaded }
   | { type: 'probs'; id: number; probs: Float32Array }
+  /** The answer to `predictInk`: the 28×28 input and its probabilities; both null for no ink. */
+  | { type: 'inked'; id: number; input: Float32Array | null; probs: Float32Array | null }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'parts'; id: number; parts: ModelParts }
   | { type: 'failed'; id: number; message: string }

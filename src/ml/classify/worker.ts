@@ -2,6 +2,8 @@
 // shader compilation, weight uploads and inference never block the page (issue 11).
 import { IMAGE_PIXELS } from '../../core/classes';
 import { errorText } from '../../core/errors';
+import { InkMirror } from '../../core/ink-mirror';
+import { preprocess } from '../../core/preprocess';
 import { startBackend } from '../backend';
 import { Classifier } from '../classifier';
 import { predictAll } from '../predict-all';
@@ -12,6 +14,8 @@ import { PROBE_BATCH, type FromClassifyWorker, type Loaded, type ModelSource, ty
 const post = (message: FromClassifyWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
 let classifier: Classifier | null = null;
+/** The page's drawing, as of its latest update. */
+const drawing = new InkMirror();
 
 async function open(source: ModelSource): Promise<Classifier> {
   return source.kind === 'url' ? Classifier.load(source.url) : Classifier.fromModel(await loadChecked(source.parts));
@@ -63,6 +67,14 @@ async function handle(m: ToClassifyWorker): Promise<void> {
     case 'predict': {
       const probs = await loadedClassifier().predict(m.input);
       return post({ type: 'probs', id: m.id, probs }, [probs.buffer]);
+    }
+    case 'predictInk': {
+      drawing.apply(m.update);
+      const image = drawing.ink();
+      const input = image && preprocess(image);
+      if (!input) return post({ type: 'inked', id: m.id, input: null, probs: null });
+      const probs = await loadedClassifier().predict(input);
+      return post({ type: 'inked', id: m.id, input, probs }, [input.buffer, probs.buffer]);
     }
     case 'predictMany': {
       const probs = await predictAll(loadedClassifier().model, m.images, m.count, {
