@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import type { EpochRecord, ModelEntry } from '../src/core/manifest';
+import type { EpochRecord } from '../src/core/manifest';
 import { photoReport } from '../src/core/photo/photo-metrics';
 import { verdictOf } from '../src/core/photo/verdict';
 import { seededRandom } from '../src/core/random';
@@ -9,12 +9,11 @@ import { fitImages } from '../src/ml/fit';
 import { buildModel } from '../src/ml/models';
 import { RECIPES, scheduleOf } from '../src/ml/recipes';
 import { loadFashionMnist } from './lib/dataset-source';
-import { loadManifestModel, predictBatch, upsertManifestEntry } from './lib/manifest-model';
-import { fileLoadHandler, saveModelAtomically } from './lib/model-files';
-import { quantizeShippedModel } from './lib/quantize-model';
+import { loadManifestModel, predictBatch } from './lib/manifest-model';
+import { fileLoadHandler } from './lib/model-files';
+import { exportPhotoModel } from './lib/photo-export';
 import { listPhotoFolder, photoInputs } from './lib/photo-set';
 import { footwearLabel, mixTrainingSet, photoLabel, trainingPhotos } from './lib/photo-training-set';
-import { testSetScore } from './lib/test-set-score';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run train:photo -- [--epochs N] [--variants N] [--repeat N] [--fmnist N] [--seed N]
@@ -120,38 +119,23 @@ await fitImages(model, optimizer, train, {
   },
 });
 
-const score = await testSetScore(model, fmnist.test);
-const bytes = await saveModelAtomically(model, join(a.out!, a.id!));
-const entry: ModelEntry = {
+await exportPhotoModel(model, fmnist.test, {
+  out: a.out!,
   id: a.id!,
-  names: { es: 'Red para fotos (Fashion-MNIST + fotos reales)', en: 'Photo network (Fashion-MNIST + real photos)' },
-  file: `${a.id}/model.json`,
-  inputShape: [28, 28],
-  bytes,
-  ...score,
+  epochs: recipe.epochs,
+  batchSize: recipe.batchSize,
+  learningRate: a.init
+    ? `constant ${recipe.learningRate}, fine-tuned from the shipped ${a.init} model (chosen by npm run cv:photos)`
+    : `one-cycle, peak ${recipe.learningRate}`,
+  augmentation:
+    `photos: ${a.variants} random variants each (rotation ±12°, zoom 0.85–1.15, shift ±6 %, mirror, light and colour jitter) ` +
+    `+ the clean one, repeated ${a.repeat}×; hat/shorts/skirt photos trained towards the uniform distribution ` +
+    `(outlier exposure); all: random shift ±2 px, horizontal flip p=0.5`,
+  seed,
+  trainImages: train.count,
+  backend: tf.getBackend(),
+  fmnistSha: fmnist.sha256,
   history,
-  training: {
-    kind: 'cnn',
-    epochs: recipe.epochs,
-    batchSize: recipe.batchSize,
-    optimizer: 'adam',
-    learningRate: a.init
-      ? `constant ${recipe.learningRate}, fine-tuned from the shipped ${a.init} model (chosen by npm run cv:photos)`
-      : `one-cycle, peak ${recipe.learningRate}`,
-    augmentation:
-      `photos: ${a.variants} random variants each (rotation ±12°, zoom 0.85–1.15, shift ±6 %, mirror, light and colour jitter) ` +
-      `+ the clean one, repeated ${a.repeat}×; hat/shorts/skirt photos trained towards the uniform distribution ` +
-      `(outlier exposure); all: random shift ±2 px, horizontal flip p=0.5`,
-    seed,
-    trainImages: train.count,
-    backend: tf.getBackend(),
-    secondsPerEpoch: history.reduce((s, h) => s + h.seconds, 0) / history.length,
-  },
-  dataset: { name: 'Fashion-MNIST + clothing-dataset-small train photos (CC0)', sha256: fmnist.sha256 },
-  date: new Date().toISOString(),
-};
-upsertManifestEntry(a.out!, entry);
-if (!a.float32) await quantizeShippedModel(a.out!, a.id!, fmnist.test, (line) => console.log(line));
-console.log(
-  `Saved ${entry.id}: Fashion-MNIST test ${entry.testAccuracy.toFixed(4)}${validation.length ? `; validation photos strict ${(await photoScore()).mapped.strict}` : ''}`,
-);
+  quantize: !a.float32,
+});
+if (validation.length) console.log(`Validation photos strict ${(await photoScore()).mapped.strict}`);

@@ -13,27 +13,37 @@ export interface PhotoRecipe {
   out: string;
   id: string;
   epochs: number;
-  lr: number;
+  batchSize: number;
+  /** The learning rate and how it was chosen, as the manifest states it. */
+  learningRate: string;
+  /** What the training images were and how they were augmented, as the manifest states it. */
+  augmentation: string;
   seed: number;
   trainImages: number;
+  backend: string;
   fmnistSha: Record<string, string>;
-  history: EpochMetrics[];
-  base: string;
-  fmnistCount: number;
+  /** Per epoch; epochs without their own test scores get the final model's. */
+  history: (EpochMetrics & Partial<Pick<EpochRecord, 'testLoss' | 'testAccuracy'>>)[];
+  /** Quantize as `npm run quantize` does (default true). */
+  quantize?: boolean;
 }
 
 /**
  * Saves `model` (float32) as shipped model `r.id`, records its manifest entry with its
- * Fashion-MNIST test scores, then quantizes it as `npm run quantize` does (the smallest encoding
- * within 0.1 point of float32's test accuracy).
+ * Fashion-MNIST test scores, then (unless `r.quantize` is false) quantizes it as `npm run quantize`
+ * does (the smallest encoding within 0.1 point of float32's test accuracy). Returns the entry.
  */
-export async function exportPhotoModel(model: tf.LayersModel, test: LabelledImages, r: PhotoRecipe): Promise<void> {
+export async function exportPhotoModel(
+  model: tf.LayersModel,
+  test: LabelledImages,
+  r: PhotoRecipe,
+): Promise<ModelEntry> {
   const score = await testSetScore(model, test);
   const bytes = await saveModelAtomically(model, join(r.out, r.id));
   const history: EpochRecord[] = r.history.map((h) => ({
-    ...h,
     testLoss: score.testLoss,
     testAccuracy: score.testAccuracy,
+    ...h,
   }));
   const entry: ModelEntry = {
     id: r.id,
@@ -46,24 +56,20 @@ export async function exportPhotoModel(model: tf.LayersModel, test: LabelledImag
     training: {
       kind: 'cnn',
       epochs: r.epochs,
-      batchSize: 64,
+      batchSize: r.batchSize,
       optimizer: 'adam',
-      learningRate:
-        `constant ${r.lr}; the shipped ${r.base} model's convolutions kept, its dense head fine-tuned ` +
-        `(recipe and epochs chosen by 4-fold CV on train/, npm run cv:photos)`,
-      augmentation:
-        `every train/ photo in six test-time views (as is, mirrored, zoom 0.9 and 1.1, and mirrored so; ` +
-        `shoes never mirrored), hat/shorts/skirt photos trained towards the uniform distribution ` +
-        `(outlier exposure), mixed with ${r.fmnistCount} Fashion-MNIST training images`,
+      learningRate: r.learningRate,
+      augmentation: r.augmentation,
       seed: r.seed,
       trainImages: r.trainImages,
-      backend: 'wasm',
+      backend: r.backend,
       secondsPerEpoch: r.history.reduce((s, h) => s + h.seconds, 0) / Math.max(1, r.history.length),
     },
     dataset: { name: 'Fashion-MNIST + clothing-dataset-small train photos (CC0)', sha256: r.fmnistSha },
     date: new Date().toISOString(),
   };
   upsertManifestEntry(r.out, entry);
-  await quantizeShippedModel(r.out, r.id, test, (line) => console.log(line));
+  if (r.quantize !== false) await quantizeShippedModel(r.out, r.id, test, (line) => console.log(line));
   console.log(`Saved ${r.id}: Fashion-MNIST test ${score.testAccuracy.toFixed(4)} (float32)`);
+  return entry;
 }
