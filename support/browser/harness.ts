@@ -113,6 +113,24 @@ export async function launchEphemeral(): Promise<Browser> {
   return { context, close: () => browser.close() };
 }
 
+/** The phone every phone check uses: 390×844 CSS px at 2×, touch, a mobile viewport. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+
+/**
+ * A headless Chromium whose context is a phone ({@link PHONE}; `isMobile` needs a non-persistent
+ * context), with the same switches as {@link launch}; storage lives in memory.
+ */
+export async function launchPhone(options: Pick<LaunchOptions, 'webgpu' | 'locale'> = {}): Promise<Browser> {
+  assertPrerequisites();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...BASE_ARGS, ...(options.webgpu ? WEBGPU_ARGS : [])],
+  });
+  const context = await browser.newContext({ ...PHONE, locale: options.locale ?? 'en-US' });
+  return { context, close: () => browser.close() };
+}
+
 /** A page plus what it logged and requested, for the privacy and console checks. */
 export interface AppPage {
   page: Page;

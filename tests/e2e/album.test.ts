@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASS_NAMES, NUM_CLASSES } from '../../src/core/classes';
-import { CHROMIUM, readConfidences, waitReady } from '../../support/browser/harness';
+import { launchPhone, readConfidences, waitReady } from '../../support/browser/harness';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { devPhotos } from '../helpers/photos';
 import { useApp } from './fixture';
@@ -262,16 +262,9 @@ describe('album', () => {
 
 describe('on a phone (390×844, touch)', () => {
   it('Photo mode first: one tap to a photo, the photo and the answer both in view, steps one tap away', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    const browser = await launchPhone();
     try {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        hasTouch: true,
-        isMobile: true,
-        locale: 'en-US',
-      });
-      const page = await context.newPage();
+      const page = await browser.context.newPage();
       await page.goto(`${e2e.server.origin}/?lang=en`);
       await waitReady(page);
       // A coarse pointer starts in Photo mode, with the big "take or choose a photo" control in view.

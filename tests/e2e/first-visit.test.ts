@@ -1,9 +1,8 @@
 // A first visit fetches and renders only what the first prediction needs (issue 11): the panels,
 // the examples and the GPU warm-up come after the first answer (on phones too, so every test id of
 // the contract exists without scrolling), and the photo stage that phones open on keeps its place.
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, openApp, waitReady } from '../../support/browser/harness';
+import { launchPhone, openApp, waitReady } from '../../support/browser/harness';
 import { useApp } from './fixture';
 
 const e2e = useApp();
@@ -44,16 +43,9 @@ describe('first visit light', () => {
   });
 
   it('on a phone: Photo mode first without a layout shift; the panels below come after the first answer, unscrolled', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    const browser = await launchPhone();
     try {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        hasTouch: true,
-        isMobile: true,
-        locale: 'en-US',
-      });
-      const page = await context.newPage();
+      const page = await browser.context.newPage();
       await page.addInitScript(() => {
         const w = window as unknown as { __shift: number };
         w.__shift = 0;
