@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const e2e = useApp({ query: '?lang=en', ready: true });
+const e2e = useApp({ query: '?lang=en&backend=wasm', ready: true });
 
 interface ItemAttrs {
   file: string;
@@ -265,7 +265,7 @@ describe('on a phone (390×844, touch)', () => {
     const browser = await launchPhone();
     try {
       const page = await browser.context.newPage();
-      await page.goto(`${e2e.server.origin}/?lang=en`);
+      await page.goto(`${e2e.server.origin}/?lang=en&backend=wasm`);
       await waitReady(page);
       // A coarse pointer starts in Photo mode, with the big "take or choose a photo" control in view.
       expect(await page.getAttribute('[data-testid=mode-photo]', 'aria-pressed')).toBe('true');

@@ -51,7 +51,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('on a phone, the one-line guess under the pad shows the top class without scrolling', async () => {
-    const phone = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const phone = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm');
     try {
       await phone.page.setViewportSize({ width: 390, height: 844 });
       await waitReady(phone.page);
@@ -73,7 +73,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   });
 
   it('draws with a finger and with a pen too, without scrolling the page', async () => {
-    const tab = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const tab = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm');
     try {
       const { page } = tab;
       await page.setViewportSize({ width: 390, height: 844 });
@@ -166,7 +166,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
   it('?model= picks the model to load first', async () => {
     const manifest = await (await fetch(`${e2e.server.origin}/models/manifest.json`)).json();
     const last = manifest.models.at(-1).id as string;
-    const other = await openApp(e2e.browser, e2e.server.origin, `?model=${last}&lang=en`);
+    const other = await openApp(e2e.browser, e2e.server.origin, `?model=${last}&lang=en&backend=wasm`);
     await waitReady(other.page);
     expect(await other.page.inputValue('[data-testid=model-select]')).toBe(last);
     expect(await other.page.textContent('[data-testid=confidence]')).toContain('T-shirt/top');

@@ -10,7 +10,7 @@ import { openApp, readConfidences, waitReady } from '../../support/browser/harne
 import { useApp } from './fixture';
 
 const require = createRequire(import.meta.url);
-const e2e = useApp({ query: '?lang=en', ready: true });
+const e2e = useApp({ query: '?lang=en&backend=wasm', ready: true });
 
 // The drawing view's panel (the gallery has its own).
 const EXPLAIN = '[data-testid=explain]:not([data-testid=gallery] [data-testid=explain])';
@@ -264,7 +264,7 @@ describe('explanations in Chromium', () => {
   }, 400_000);
 
   it('on a phone the panel is a "Why?" button that computes nothing until opened', async () => {
-    const phone = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const phone = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm');
     try {
       // The panel decides at start whether it opens: load the page at phone size.
       await phone.page.setViewportSize({ width: 390, height: 844 });

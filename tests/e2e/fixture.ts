@@ -1,5 +1,8 @@
 // The one set-up of every browser test file: `vite preview` of the build, a headless Chromium and,
 // when asked, the app opened on a page; started once per file, closed after it.
+// Tests whose subject is not the backend open the app with `backend=wasm`: without a GPU, the
+// default path warms WebGL up on SwiftShader behind wasm, several seconds per page here; the GPU
+// paths have their own tests (backends, worker, first-visit, app's first test, offline).
 import { afterAll, beforeAll } from 'vitest';
 import {
   assertPrerequisites,

@@ -6,7 +6,7 @@ import { useApp } from './fixture';
 import { drawShirt, readConfidences } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
-const e2e = useApp({ query: '?lang=en', ready: true });
+const e2e = useApp({ query: '?lang=en&backend=wasm', ready: true });
 
 /** Presses `key` (e.g. "Shift+ArrowRight") `times` times. */
 async function press(page: Page, key: string, times = 1): Promise<void> {

@@ -69,7 +69,7 @@ async function addClass(tab: Page, name: string): Promise<string | null> {
   return (await error.count()) > 0 ? ((await error.textContent()) ?? '') : null;
 }
 
-const e2e = useApp({ query: '?lang=en&model=cnn', ready: true });
+const e2e = useApp({ query: '?lang=en&model=cnn&backend=wasm', ready: true });
 
 beforeAll(() => {
   server = e2e.server;
@@ -141,7 +141,7 @@ describe('teaching Prenda a new kind of clothing', () => {
     await download.saveAs(exported);
     const fresh = await launch();
     try {
-      const { page: tab } = await openApp(fresh, server.origin, '?lang=es&model=cnn');
+      const { page: tab } = await openApp(fresh, server.origin, '?lang=es&model=cnn&backend=wasm');
       await waitReady(tab);
       expect(await bars(tab)).toHaveLength(10);
       await tab.setInputFiles('[data-testid=version-import]', exported);

@@ -12,7 +12,7 @@ import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../.
 import { useApp } from './fixture';
 
 const DIST = process.env.PRENDA_DIST ? resolve(process.env.PRENDA_DIST) : undefined;
-const QUERY = '?lang=en&model=mlp';
+const QUERY = '?lang=en&model=mlp&backend=wasm';
 const BAG = 8;
 const e2e = useApp({ serve: DIST ? { outDir: DIST } : undefined });
 let server: Server;

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 // A fake camera playing a real photo; permission granted to this origin only (localhost is denied).
 const e2e = useApp({
-  query: '?lang=en',
+  query: '?lang=en&backend=wasm',
   ready: true,
   browser: { args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] },
   prepare: ({ server, browser }) => browser.context.grantPermissions(['camera'], { origin: server.origin }),
@@ -198,7 +198,7 @@ describe('photos in Chromium', () => {
   });
 
   it('a denied camera says so and falls back to a file input that opens the camera app', async () => {
-    const denied = await openApp(e2e.browser, e2e.server.origin.replace('127.0.0.1', 'localhost'), '?lang=en');
+    const denied = await openApp(e2e.browser, e2e.server.origin.replace('127.0.0.1', 'localhost'), '?lang=en&backend=wasm');
     const { page } = denied;
     await waitReady(page);
     await page.click('[data-testid=mode-photo]');

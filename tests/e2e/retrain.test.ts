@@ -49,7 +49,7 @@ const waitCurrent = (id: string) =>
   );
 
 // The page's own backend (WebGL here); the worker picks its own (wasm on SwiftShader).
-const e2e = useApp({ query: '?lang=en&model=mlp', ready: true });
+const e2e = useApp({ query: '?lang=en&model=mlp&backend=wasm', ready: true });
 
 beforeAll(() => {
   ({ server, browser, app } = e2e);
@@ -279,7 +279,7 @@ describe('retraining in Chromium', () => {
         navigator.storage.persist = async () => (w.__persistCalls++, true);
         navigator.storage.persisted = async () => false;
       });
-      const { page: tab } = await openApp(fresh, server.origin, '?lang=en&model=mlp');
+      const { page: tab } = await openApp(fresh, server.origin, '?lang=en&model=mlp&backend=wasm');
       await waitReady(tab);
       const calls = () => tab.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls);
       expect(await calls()).toBe(0);
@@ -295,7 +295,7 @@ describe('retraining in Chromium', () => {
     const tab = await browser.context.newPage();
     try {
       await tab.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
-      await tab.goto(`${server.origin}/?lang=en&model=mlp`);
+      await tab.goto(`${server.origin}/?lang=en&model=mlp&backend=wasm`);
       await waitReady(tab);
       await tab.waitForFunction(() =>
         /store your samples/.test(document.querySelector('[data-testid=error]')?.textContent ?? ''),
@@ -315,7 +315,7 @@ describe('retraining in Chromium', () => {
           throw new DOMException('full', 'QuotaExceededError');
         };
       });
-      await tab.goto(`${server.origin}/?lang=en&model=mlp`);
+      await tab.goto(`${server.origin}/?lang=en&model=mlp&backend=wasm`);
       await waitReady(tab);
       await drawCross(tab);
       await tab.click('[data-testid=retrain-add]');
@@ -368,7 +368,7 @@ describe('retraining in Chromium', () => {
   it('teaches the cross to the cnn by training only its last layers (the default), in a fresh profile', async () => {
     const fresh = await launch();
     try {
-      const { page: cnn } = await openApp(fresh, server.origin, '?lang=en&model=cnn');
+      const { page: cnn } = await openApp(fresh, server.origin, '?lang=en&model=cnn&backend=wasm');
       await waitReady(cnn);
       await drawCross(cnn);
       expect(await topClass(cnn)).not.toBe(BAG);

@@ -87,7 +87,7 @@ async function expectAlbum(page: Page, files: string[]): Promise<string[]> {
 
 describe('share target', () => {
   it('opens shared photos through the service worker, online and offline: one in the photo view, several in the album', async () => {
-    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm');
     await waitReady(app.page);
     await app.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -105,7 +105,7 @@ describe('share target', () => {
     expect(classes.slice(0, 2)).toEqual(['1', '1']);
     // A share answers exactly as choosing the same files for an album does (the model's own
     // accuracy, e.g. on shoes, is eval:photos' business, not this test's).
-    const chooser = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const chooser = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm');
     await waitReady(chooser.page);
     await chooser.page.setInputFiles('[data-testid=album-input]', several);
     expect(await expectAlbum(chooser.page, several)).toEqual(classes);
@@ -139,7 +139,7 @@ describe('share target', () => {
       // Shadows Chromium's own (read-only) launchQueue, which only an installed app's launch fills.
       Object.defineProperty(window, 'launchQueue', { value: queue, configurable: true });
     });
-    await page.goto(`${e2e.server.origin}/?lang=en`);
+    await page.goto(`${e2e.server.origin}/?lang=en&backend=wasm`);
     await waitReady(page);
     const launch = (paths: string[]) =>
       page.evaluate(

@@ -55,7 +55,7 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('an app update', () => {
   it('offers "new version — reload", loads the new build and keeps samples and versions', async () => {
-    const { page, consoleErrors } = await openApp(e2e.browser, e2e.server.origin, '?lang=en&model=mlp');
+    const { page, consoleErrors } = await openApp(e2e.browser, e2e.server.origin, '?lang=en&model=mlp&backend=wasm');
     await waitReady(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

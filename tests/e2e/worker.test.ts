@@ -20,6 +20,24 @@ const tfjsFiles = readdirSync(join(DIST, 'assets'))
   .filter((f) => f.endsWith('.js'))
   .filter((f) => /Cannot evaluate flag|WEBGL_VERSION/.test(readFileSync(join(DIST, 'assets', f), 'utf8')));
 
+/** Every worker script and its static imports: Chromium lists them in the page's timeline too. */
+const workerFiles = new Set(
+  readdirSync(join(DIST, 'assets'))
+    .filter((f) => /(^|\.)worker-[\w-]+\.js$/.test(f))
+    .flatMap((worker) => [
+      `/assets/${worker}`,
+      ...[...readFileSync(join(DIST, 'assets', worker), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map(
+        (m) => `/assets/${m[1]}`,
+      ),
+    ]),
+);
+
+/** The tfjs files the document itself fetched (its resource timeline; a worker's imports are the worker's). */
+const tfjsFetchedByPage = async (page: Page): Promise<string[]> =>
+  (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))).filter(
+    (u) => tfjsFiles.some((f) => u.endsWith(`/${f}`)) && !workerFiles.has(u),
+  );
+
 const where = (page: Page) => page.getAttribute('[data-testid=backend]', 'data-where');
 
 /** The RGBA bytes of a canvas test id (the pad, or the 28×28 preview). */
@@ -47,7 +65,7 @@ async function classifyTrouser(query: string) {
 }
 
 describe('classification in a worker', () => {
-  it('the worker path and ?worker=0 classify a drawn trouser the same, with the same preview; the badge says where', async () => {
+  it('the worker path and ?worker=0 classify a drawn trouser the same, with the same preview; the badge says where; only ?worker=0 loads tfjs on the page', async () => {
     const inWorker = await classifyTrouser('?lang=en');
     const onPage = await classifyTrouser('?lang=en&worker=0');
     try {
@@ -64,40 +82,16 @@ describe('classification in a worker', () => {
       expect(inWorker.preview).toEqual(onPage.preview);
       expect(inWorker.preview).toEqual(inWorker.whole);
       expect(onPage.preview).toEqual(onPage.whole);
+      // Every worker counts (classification, explanation, album decoding, retraining, bundles).
+      expect(tfjsFiles.length).toBeGreaterThan(1);
+      expect(workerFiles.size).toBeGreaterThan(2);
+      expect(await tfjsFetchedByPage(inWorker.app.page)).toEqual([]);
+      expect((await tfjsFetchedByPage(onPage.app.page)).length).toBeGreaterThan(0);
       expect(inWorker.app.consoleErrors).toEqual([]);
     } finally {
       await inWorker.app.page.close();
       await onPage.app.page.close();
     }
-  });
-
-  it('the page loads no tfjs on the worker path (only the worker does); ?worker=0 does', async () => {
-    expect(tfjsFiles.length).toBeGreaterThan(1);
-    const requested = async (query: string) => {
-      const { app } = await classifyTrouser(query);
-      // The document's own resource timeline: a worker's imports are in the worker's.
-      const urls = await app.page.evaluate(() =>
-        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
-      );
-      await app.page.close();
-      return urls;
-    };
-    const tfjsOf = (urls: string[]) => urls.filter((u) => tfjsFiles.some((f) => u.endsWith(`/${f}`)));
-    // Chromium lists the worker script and its static imports in the page's timeline too; nothing
-    // else that holds tfjs may be there.
-    // Every worker counts (classification, explanation, album decoding, retraining, bundles).
-    const workers = readdirSync(join(DIST, 'assets')).filter((f) => /(^|\.)worker-[\w-]+\.js$/.test(f));
-    expect(workers.length).toBeGreaterThan(1);
-    const workerFiles = new Set(
-      workers.flatMap((worker) => [
-        `/assets/${worker}`,
-        ...[...readFileSync(join(DIST, 'assets', worker), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map(
-          (m) => `/assets/${m[1]}`,
-        ),
-      ]),
-    );
-    expect(tfjsOf(await requested('?lang=en')).filter((u) => !workerFiles.has(u))).toEqual([]);
-    expect(tfjsOf(await requested('?lang=en&worker=0')).length).toBeGreaterThan(0);
   });
 
   it('the Evaluation view completes, batch work on the fastest measured backend', async () => {
