@@ -38,7 +38,7 @@ try {
   await shot('start');
 
   await page.setInputFiles('[data-testid=photo-input]', photo);
-  await page.locator('[data-testid=photo-verdict]').waitFor();
+  await page.locator('[data-testid=photo-verdict]').waitFor({ timeout: 120_000 }); // 4× throttled, maybe busy
   await page.waitForTimeout(500); // the answer's bars settle
   await shot('photo');
   console.log(`  verdict: ${(await page.textContent('[data-testid=photo-verdict]'))?.trim()}`);

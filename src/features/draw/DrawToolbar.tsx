@@ -6,7 +6,7 @@ import { PhotoInput } from './PhotoInput';
 
 /** Props of {@link DrawToolbar}. */
 export interface DrawToolbarProps {
-  /** False in Photo mode: only clear (back to drawing) and the Photo button are shown. */
+  /** False in Photo mode: only clear (back to drawing) is shown; the stage has its own photo button. */
   drawing: boolean;
   onUndo: () => void;
   onClear: () => void;
@@ -51,7 +51,7 @@ export function DrawToolbar(props: DrawToolbarProps) {
           <Icon name="clear" />
           <span class="btn__text">{t('draw.clear')}</span>
         </button>
-        <PhotoInput onFile={props.onPhotoFile} />
+        <PhotoInput onFile={props.onPhotoFile} hidden={!props.drawing} />
       </div>
       <label class="size" hidden={!props.drawing}>
         <span class="visually-hidden">{t('draw.brushSize')}</span>
