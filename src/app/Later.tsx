@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer, whenIdle } from './settled';
+import { afterFirstAnswer, whenPadQuiet } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -7,7 +7,8 @@ const NEAR_VIEW = '300px';
 /**
  * Renders `children` (a lazy panel the first screen does not need) only once one of these happens:
  * `when` becomes true (the user asked for it), the user scrolls its placeholder near the viewport,
- * or the app has given its first answer and the browser is idle. Until then an
+ * or the app has given its first answer, the browser is idle and the pad is quiet (never while the
+ * user draws: a panel's render is a long task on a phone). Until then an
  * empty placeholder (with `id`, so a link to the panel's anchor still lands there) stands in its place.
  */
 export function Later(props: { when?: boolean; id?: string; children: JSX.Element }) {
@@ -30,8 +31,8 @@ export function Later(props: { when?: boolean; id?: string; children: JSX.Elemen
   onMount(() => {
     // Each panel waits for its own idle moment, so they render in separate short tasks, not one long
     // one. Phones too: every test id of the contract must exist without scrolling once the first
-    // answer is in (outside checks drive the app by them), and idle tasks never delay a stroke.
-    void afterFirstAnswer().then(() => whenIdle(load));
+    // answer is in (outside checks drive the app by them); a stroke in progress postpones them.
+    void afterFirstAnswer().then(() => whenPadQuiet(load));
     addEventListener('scroll', watch, { once: true, passive: true });
   });
   onCleanup(() => {

@@ -35,8 +35,49 @@ function numberFormat(language: Lang, digits: number): Intl.NumberFormat {
 
 const NONE = '–';
 
+/** Each language's decimal mark and thousands separator, as Intl writes them (grouping always on). */
+const MARKS: Record<Lang, { decimal: string; group: string }> = {
+  en: { decimal: '.', group: ',' },
+  es: { decimal: ',', group: '.' },
+};
+
+/** Adds one to a string of decimal digits ("199" → "200", "99" → "100"). */
+function incrementDigits(digits: string): string {
+  const d = digits.split('');
+  let i = d.length - 1;
+  for (; i >= 0 && d[i] === '9'; i--) d[i] = '0';
+  if (i < 0) return `1${d.join('')}`;
+  d[i] = String(Number(d[i]) + 1);
+  return d.join('');
+}
+
+/**
+ * `value` written as Intl.NumberFormat writes it (its shortest decimal form rounded half away
+ * from zero, "-" for negatives, thousands grouped), without Intl: building the first
+ * NumberFormat loads ICU's number data, a single task of ≈ 100 ms on a phone during start-up (the
+ * model picker's accuracies). Null for what this does not cover (exponents, non-finite values).
+ */
+function plainNumber(value: number, digits: number, language: Lang): string | null {
+  const abs = Math.abs(value);
+  if (!Number.isFinite(value) || !Number.isInteger(digits) || digits < 0 || digits > 20) return null;
+  let text = String(abs);
+  if (text.includes('e')) {
+    if (abs >= 1 || abs >= 0.5 * 10 ** -digits) return null;
+    text = '0'; // rounds to zero at this many digits
+  }
+  const [whole = '0', fraction = ''] = text.split('.');
+  let kept = whole + fraction.slice(0, digits).padEnd(digits, '0');
+  if ((fraction.charCodeAt(digits) || 0) >= 53 /* "5" */) kept = incrementDigits(kept);
+  const wholeDigits = kept.slice(0, kept.length - digits);
+  const { decimal, group } = MARKS[language];
+  const grouped = wholeDigits.replace(/\B(?=(\d{3})+$)/g, group);
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return sign + grouped + (digits ? decimal + kept.slice(kept.length - digits) : '');
+}
+
 function createFormatter(language: Lang): Formatter {
-  const number = (value: number, digits = 0): string => numberFormat(language, digits).format(value);
+  const number = (value: number, digits = 0): string =>
+    plainNumber(value, digits, language) ?? numberFormat(language, digits).format(value);
   // Made on first use: building a DateTimeFormat costs tens of ms on a phone, and the first screen shows no date.
   let dates: Intl.DateTimeFormat | undefined;
   return {

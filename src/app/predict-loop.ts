@@ -12,6 +12,7 @@ let lastJob: Job | null = null;
 
 /** Shows "nothing to classify": no input, no bars. */
 function showNothing(job: Job): void {
+  clearTimeout(timingTimer);
   batch(() => {
     setInput(null);
     setProbs(null);
@@ -20,14 +21,32 @@ function showNothing(job: Job): void {
   performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }
 
-/** Writes one answer (input, bars, timing) in a single batch: the DOM is touched once. */
+/** How often the badge's "last prediction" time may change while answers stream in. */
+const TIMING_EVERY_MS = 250;
+let timingShownAt = -Infinity;
+let timingTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Shows the latest prediction time at most every {@link TIMING_EVERY_MS} (the last one of a burst
+ * always lands): while drawing, a text change per answer was a layout per answer for a number no
+ * one can read at that rate.
+ */
+function showTiming(ms: number): void {
+  clearTimeout(timingTimer);
+  const wait = timingShownAt + TIMING_EVERY_MS - performance.now();
+  if (wait > 0) return void (timingTimer = setTimeout(() => showTiming(ms), wait));
+  timingShownAt = performance.now();
+  setPredictMs(ms);
+}
+
+/** Writes one answer (input, bars) in a single batch: the DOM is touched once. */
 function show(job: Job, answer: InkAnswer, start: number, end: number): void {
   performance.measure('prenda:predict', { start, end });
   batch(() => {
     setInput(answer.input);
     setProbs(answer.probs);
-    setPredictMs(end - start);
   });
+  showTiming(end - start);
   // Solid has patched the bars synchronously by now.
   performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }

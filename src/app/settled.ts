@@ -1,16 +1,58 @@
 // "After the first answer, when the browser is idle": the moment the app starts what the first
 // screen does not need (the panels below the pad, the GPU warm-up worker), so none of it competes
 // with the shell, tfjs and the model for the network and the main thread before the first prediction.
+// Panels also wait for a quiet pad (`whenPadQuiet`): rendering one is a long task on a phone, and
+// a long task in the middle of a stroke is a visible stall of the ink and the bars.
 import { createEffect, createRoot } from 'solid-js';
 import { engineState } from './state';
 
 /** How long an idle callback may wait for a quiet moment before it runs anyway. */
 const IDLE_TIMEOUT_MS = 1500;
+/** No pointer input for this long (and no stroke in progress) counts as a quiet pad. */
+export const PAD_QUIET_MS = 1000;
+/** A stroke with no pointer event for this long is taken as over (its pointerup got lost). */
+const STROKE_STUCK_MS = 10_000;
 
 /** Runs `run` when the main thread is idle (requestIdleCallback; a short timeout where it is missing). */
 export function whenIdle(run: () => void, timeout = IDLE_TIMEOUT_MS): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout });
   else setTimeout(run, 200);
+}
+
+// Pointer activity, page-wide: a press (mouse button, finger, pen) starts a stroke, moves while
+// pressed keep it going. Hovering a mouse is not drawing and does not count. Capture and passive:
+// seen before the pad handles the event, and never delays it.
+let lastInput = -Infinity;
+let pressed = false;
+if (typeof addEventListener === 'function') {
+  const opts = { capture: true, passive: true } as const;
+  const touch = (): void => void (lastInput = performance.now());
+  addEventListener('pointerdown', () => ((pressed = true), touch()), opts);
+  addEventListener('pointermove', (e) => (pressed || e.buttons !== 0) && touch(), opts);
+  for (const end of ['pointerup', 'pointercancel'] as const)
+    addEventListener(end, () => ((pressed = false), touch()), opts);
+}
+
+/** Milliseconds until the pad counts as quiet (≤ 0: quiet now). */
+export function padQuietIn(now = performance.now()): number {
+  const since = now - lastInput;
+  if (pressed && since < STROKE_STUCK_MS) return Math.max(PAD_QUIET_MS - since, PAD_QUIET_MS / 4);
+  return PAD_QUIET_MS - since;
+}
+
+/**
+ * Runs `run` when the browser is idle and the pad is quiet: no stroke in progress and no pointer
+ * input for {@link PAD_QUIET_MS}. An idle callback that fires on its timeout mid-stroke does not
+ * run it: it checks again once the pad may be quiet.
+ */
+export function whenPadQuiet(run: () => void): void {
+  const attempt = (): void =>
+    whenIdle(() => {
+      const wait = padQuietIn();
+      if (wait <= 0) run();
+      else setTimeout(attempt, wait);
+    });
+  attempt();
 }
 
 let firstAnswer: Promise<void> | undefined;

@@ -270,10 +270,24 @@ describe('explanations in Chromium', () => {
       await phone.page.setViewportSize({ width: 390, height: 844 });
       await phone.page.reload();
       await waitReady(phone.page);
+      await phone.page.locator(EXPLAIN).waitFor({ state: 'attached' });
+      // Closed, the panel does nothing per answer: none of its request hooks moves while drawing.
+      await phone.page.evaluate((sel) => {
+        const e = document.querySelector(sel)!;
+        const w = window as unknown as { explainWrites: string[] };
+        w.explainWrites = [];
+        new MutationObserver((list) => w.explainWrites.push(...list.map((m) => m.attributeName!))).observe(e, {
+          attributes: true,
+          attributeFilter: ['data-state', 'data-request', 'data-sent', 'data-cancelled'],
+        });
+      }, EXPLAIN);
       await drawTrousers(phone.page);
       await readConfidences(phone.page);
       await phone.page.waitForTimeout(600);
       expect(await phone.page.getAttribute(EXPLAIN, 'data-state')).toBe('idle');
+      expect(await phone.page.evaluate(() => (window as unknown as { explainWrites: string[] }).explainWrites)).toEqual(
+        [],
+      );
       const box = (await phone.page.locator(EXPLAIN).boundingBox())!;
       expect(box.height).toBeLessThan(80);
       await phone.page.click(`${EXPLAIN} [data-testid=explain-open]`);

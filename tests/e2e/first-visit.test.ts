@@ -66,4 +66,47 @@ describe('first visit light', () => {
       await browser.close();
     }
   });
+
+  it('a stroke in progress postpones the panels (even past the idle timeout); they render once the pad is quiet', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const { page } = app;
+    try {
+      // The stroke starts before the first answer and goes on well past it (idle callbacks' timeout is 1.5 s).
+      const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
+      const at = (k: number): [number, number] => [
+        box.x + box.width * (0.3 + 0.4 * Math.abs(Math.sin(k / 20))),
+        box.y + box.height * (0.2 + 0.6 * ((k % 80) / 80)),
+      ];
+      await page.mouse.move(...at(0));
+      await page.mouse.down();
+      let k = 1;
+      const move = async (): Promise<void> => {
+        await page.mouse.move(...at(k++));
+        await page.waitForTimeout(30);
+      };
+      const ready = firstReady(page);
+      let isReady = false;
+      void ready.then(() => (isReady = true));
+      while (!isReady) await move();
+      const readyAt = Date.now();
+      while (Date.now() - readyAt < 3000) await move();
+      const rendered = () =>
+        page.evaluate(() => ['explain', 'album'].filter((id) => document.querySelector(`[data-testid=${id}]`)));
+      expect(await rendered()).toEqual([]);
+      // The bars answered the stroke meanwhile.
+      expect(await page.getAttribute('[data-testid=top-class]', 'data-class')).toMatch(/^\d+$/);
+      // A pause with the button still down is still a stroke in progress.
+      await page.waitForTimeout(2000);
+      expect(await rendered()).toEqual([]);
+      await page.mouse.up();
+      const upAt = Date.now();
+      await page.locator('[data-testid=explain]').waitFor({ state: 'attached' });
+      // Not before the pad has been quiet for a second.
+      expect(Date.now() - upAt).toBeGreaterThanOrEqual(900);
+      await page.locator('[data-testid=album]').waitFor({ state: 'attached' });
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -140,4 +140,61 @@ describe('classification in a worker', () => {
       await page.close();
     }
   });
+
+  it('the bars show exactly the probabilities the worker sent, written straight to their nodes', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    try {
+      // Listen to the classification worker's answers from the first script on.
+      await app.page.addInitScript(() => {
+        const w = window as unknown as { lastInked: number[] | null };
+        w.lastInked = null;
+        const Native = window.Worker;
+        window.Worker = class extends Native {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            this.addEventListener('message', (e: MessageEvent<{ type?: string; probs?: Float32Array }>) => {
+              if (e.data?.type === 'inked' && e.data.probs) w.lastInked = Array.from(e.data.probs);
+            });
+          }
+        };
+      });
+      await app.page.reload();
+      await waitReady(app.page);
+      await drawTrouser(app.page);
+      await app.page.waitForTimeout(500); // the last stroke's answer
+      const { sent, bars } = await app.page.evaluate(() => ({
+        sent: (window as unknown as { lastInked: number[] | null }).lastInked,
+        bars: [...document.querySelectorAll<HTMLElement>('[data-testid=confidence]')].map((li) => ({
+          p: li.getAttribute('data-p'),
+          top: li.classList.contains('bar--top'),
+          fill: li.querySelector<HTMLElement>('.bar__fill')!.style.transform,
+          value: li.querySelector('.bar__value')!.textContent,
+        })),
+      }));
+      expect(sent).toHaveLength(10);
+      const top = sent!.indexOf(Math.max(...sent!));
+      expect(top).toBe(TROUSER);
+      bars.forEach((bar, k) => {
+        expect(bar.p, `class ${k}`).toBe(String(sent![k]));
+        // The CSSOM keeps six significant digits of the scale.
+        expect(Number(/^scaleX\((.+)\)$/.exec(bar.fill)?.[1]), `class ${k}`).toBeCloseTo(sent![k]!, 5);
+        expect(bar.top, `class ${k}`).toBe(k === top);
+        expect(bar.value, `class ${k}`).toMatch(/^\d+(\.\d)? %$/);
+      });
+      expect(bars[top]!.value).toBe(`${(sent![top]! * 100).toFixed(sent![top]! >= 0.995 ? 0 : 1)} %`);
+      await app.page.click('[data-testid=clear]');
+      await app.page.waitForFunction(
+        () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === '',
+      );
+      const cleared = await app.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid=confidence]')].map(
+          (li) => `${li.getAttribute('data-p')} ${li.querySelector('.bar__value')!.textContent} ${li.className}`,
+        ),
+      );
+      expect(cleared).toEqual(Array.from({ length: 10 }, () => '0 – bar'));
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.page.close();
+    }
+  });
 });

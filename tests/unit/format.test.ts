@@ -33,4 +33,21 @@ describe('the number formatter', () => {
     expect(en.date(time)).toMatch(/Jan/);
     expect(es.date(time)).toMatch(/ene/);
   });
+
+  it('writes numbers exactly as Intl.NumberFormat does, without building one (start-up cost)', () => {
+    const tricky = [0, -0, 0.15, 0.05, 2.5, -2.25, 1234567.25, 999.95, 9.995, 0.995, 1e-7, -1e-7, 0.1 + 0.2, 1e21, NaN];
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const values = [...tricky, ...Array.from({ length: 3000 }, (_, i) => (random() - 0.2) * 10 ** (i % 8))];
+    for (const language of ['en', 'es'] as const)
+      for (let digits = 0; digits <= 3; digits++) {
+        const intl = new Intl.NumberFormat(language, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+          useGrouping: 'always',
+        } as Intl.NumberFormatOptions);
+        for (const v of values)
+          expect(formatterFor(language).number(v, digits), `${language} ${digits} ${v}`).toBe(intl.format(v));
+      }
+  });
 });

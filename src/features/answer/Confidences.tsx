@@ -1,11 +1,46 @@
-import { For, createMemo } from 'solid-js';
+import { For, createEffect, createMemo, onCleanup } from 'solid-js';
 import { outputCount, outputLabel } from '../../app/classes';
 import { format } from '../../app/format';
-import { t } from '../../app/i18n';
+import { lang, t } from '../../app/i18n';
 import { doubtful, probs, topClass } from '../../app/state';
 
 /** Whole percent at the ends of the range, one decimal in between ("100 %", "87.5 %", "4 %"). */
 const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ? 0 : 1);
+
+/** One bar's nodes and what they show now, so an answer writes only what changed. */
+interface Row {
+  li: HTMLLIElement;
+  fill: HTMLSpanElement;
+  value: Text;
+  /** The probability shown (data-p and the fill), null for none ("–"). */
+  p: number | null;
+  /** Language the value text was written in. */
+  lang: string;
+  top: boolean;
+}
+
+/**
+ * Writes one answer into a bar: at most one attribute, one style write and one text write, each
+ * only when its value changed. Bars are written straight to their nodes (one pass per answer from
+ * the effect below), not re-rendered: an answer comes with nearly every pointer move.
+ */
+function writeRow(row: Row, p: number | null, top: boolean, language: string): void {
+  if (row.p !== p || row.lang !== language) {
+    const share = p ?? 0;
+    if ((row.p ?? 0) !== share) {
+      row.li.setAttribute('data-p', String(share));
+      row.fill.style.transform = `scaleX(${share})`;
+    }
+    const text = p === null ? '–' : percent(share);
+    if (row.value.data !== text) row.value.data = text;
+    row.p = p;
+    row.lang = language;
+  }
+  if (row.top !== top) {
+    row.li.classList.toggle('bar--top', top);
+    row.top = top;
+  }
+}
 
 /**
  * The top class (announced politely to screen readers) and one probability bar per class of the
@@ -13,11 +48,21 @@ const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ?
  * empty, asking for a photo when `photo` (the pad shows the photo side).
  */
 export function Confidences(props: { photo?: boolean }) {
-  const p = (i: number): number => probs()?.[i] ?? 0;
   // The probabilities' length when there are some: they always come from the model in use. A
   // memo of the count, so a new answer rewrites the bars' values and never rebuilds the list.
   const count = createMemo(() => probs()?.length ?? outputCount());
   const classes = createMemo(() => Array.from({ length: count() }, (_, i) => i));
+  const rows: (Row | undefined)[] = [];
+  createEffect(() => {
+    const p = probs();
+    const top = topClass();
+    const language = lang();
+    const n = classes().length;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      if (row) writeRow(row, p ? (p[i] ?? 0) : null, i === top, language);
+    }
+  });
   return (
     <section class="card result" aria-labelledby="result-heading">
       <h2 id="result-heading" class="eyebrow">
@@ -40,21 +85,30 @@ export function Confidences(props: { photo?: boolean }) {
       </p>
       <ol class="bars" data-testid="confidences" aria-label={t('answer.confidences')}>
         <For each={classes()}>
-          {(i) => (
-            <li
-              class="bar"
-              classList={{ 'bar--top': i === topClass() }}
-              data-testid="confidence"
-              data-class={String(i)}
-              data-p={String(p(i))}
-            >
-              <span class="bar__name">{outputLabel(i)}</span>
-              <span class="bar__track" aria-hidden="true">
-                <span class="bar__fill" style={{ transform: `scaleX(${p(i)})` }} />
-              </span>
-              <span class="bar__value">{probs() ? percent(p(i)) : '–'}</span>
-            </li>
-          )}
+          {(i) => {
+            // Rendered empty (no answer); the effect above writes the values once the row exists.
+            const row = { p: null, lang: '', top: false } as Omit<Row, 'li' | 'fill' | 'value'> as Row;
+            rows[i] = row;
+            onCleanup(() => rows[i] === row && (rows[i] = undefined));
+            return (
+              <li ref={(el) => (row.li = el)} class="bar" data-testid="confidence" data-class={String(i)} data-p="0">
+                <span class="bar__name">{outputLabel(i)}</span>
+                <span class="bar__track" aria-hidden="true">
+                  <span
+                    // Through the CSSOM: a style attribute in the template would break the CSP (style-src 'self').
+                    ref={(el) => {
+                      row.fill = el;
+                      el.style.transform = 'scaleX(0)';
+                    }}
+                    class="bar__fill"
+                  />
+                </span>
+                <span class="bar__value" ref={(el) => (row.value = el.firstChild as Text)}>
+                  –
+                </span>
+              </li>
+            );
+          }}
         </For>
       </ol>
     </section>

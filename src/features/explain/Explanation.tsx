@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createSignal, onCleanup, untrack } from 'solid-js';
 import { IMAGE_SIDE } from '../../core/classes';
 import { errorText } from '../../core/errors';
 import { ExplainCancelled, type ExplainResult } from '../../ml/explain/worker-client';
@@ -54,41 +54,52 @@ export function Explanation(props: ExplanationProps) {
     setCancelled(explainClient().cancelled);
   };
 
-  createEffect(
-    on(
-      [() => props.input, () => props.classes, open, () => props.active ?? true, modelKey],
-      ([x, classes, isOpen, active, key]) => {
+  // Closed or off screen, the panel reads none of its inputs: a drawing's stream of answers costs
+  // it nothing. Open, each new input (or classes, or model) restarts the debounced explanation.
+  createEffect(() => {
+    if (!open() || !(props.active ?? true)) {
+      // Bumping the request drops a result still in flight.
+      return untrack(() => {
         stop();
-        const id = request() + 1;
-        setRequest(id);
+        setRequest(request() + 1);
         setShown(null);
-        if (!x || !isOpen || !active || !key) return void setState('idle');
-        setState('computing');
-        const c = new AbortController();
-        controller = c;
-        timer = setTimeout(() => {
-          setSent(id);
-          explainClient()
-            .explain({
-              model: { key, load: () => modelSource(key) },
-              image: x,
-              classes: classes ?? undefined,
-              signal: c.signal,
-            })
-            .then((result) => {
-              if (id !== request()) return;
-              setShown({ result, input: x });
-              setState('ready');
-            })
-            .catch((err: unknown) => {
-              if (err instanceof ExplainCancelled || id !== request()) return;
-              setFailure(errorText(err));
-              setState('error');
-            });
-        }, EXPLAIN_DEBOUNCE_MS);
-      },
-    ),
-  );
+        setState('idle');
+      });
+    }
+    const x = props.input;
+    const classes = props.classes;
+    const key = modelKey();
+    untrack(() => {
+      stop();
+      const id = request() + 1;
+      setRequest(id);
+      setShown(null);
+      if (!x || !key) return void setState('idle');
+      setState('computing');
+      const c = new AbortController();
+      controller = c;
+      timer = setTimeout(() => {
+        setSent(id);
+        explainClient()
+          .explain({
+            model: { key, load: () => modelSource(key) },
+            image: x,
+            classes: classes ?? undefined,
+            signal: c.signal,
+          })
+          .then((result) => {
+            if (id !== request()) return;
+            setShown({ result, input: x });
+            setState('ready');
+          })
+          .catch((err: unknown) => {
+            if (err instanceof ExplainCancelled || id !== request()) return;
+            setFailure(errorText(err));
+            setState('error');
+          });
+      }, EXPLAIN_DEBOUNCE_MS);
+    });
+  });
   onCleanup(stop);
 
   const cls = () => shown()?.result.cls ?? props.classes?.cls ?? -1;
