@@ -104,8 +104,11 @@ describe('teaching Prenda a new kind of clothing', () => {
     expect(await page.locator('[data-testid=version]').count()).toBe(0);
     expect(await addSamples(page, CROSS, 1)).toBe(5);
     expect(await page.getAttribute(`[data-testid=retrain-class][data-class="${CROSS}"]`, 'data-count')).toBe('5');
-    await page.click('[data-testid=retrain-start]');
+    // A double-click starts one run, not two (nor a "training in another tab" message).
+    await page.dblclick('[data-testid=retrain-start]');
     expect(await waitFinished(page)).toBe('done');
+    expect(await page.locator('[data-testid=version]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=error]')).not.toMatch(/another tab/);
     const result = await page
       .locator('[data-testid=retrain-result]')
       .evaluate((e) => ({ ...(e as HTMLElement).dataset }));

@@ -15,6 +15,13 @@ export interface RetrainSettings {
    * on train/ photos it kept the seven mapped folders 5 points higher (README "Your own classes").
    */
   balance: boolean;
+  /**
+   * Runs that add classes, last layers only: rate factor of the ten's output rows and the hidden
+   * layers against the new rows (ml/retrain/head-net; 1: all alike).
+   */
+  keepRate: number;
+  /** Runs that add classes, last layers only: weight of distilling the base's outputs on replayed images (0: none). */
+  distill: number;
   seed: number;
 }
 
@@ -26,6 +33,8 @@ export const RETRAIN_DEFAULTS: RetrainSettings = {
   batchSize: 32,
   replayPerEpoch: 1000,
   balance: true,
+  keepRate: 1,
+  distill: 0,
   seed: 1,
 };
 
