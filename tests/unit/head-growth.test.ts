@@ -150,20 +150,27 @@ describe('growing the output layer', () => {
     }
   });
 
-  it('distilling the base on replay images learns the new class and moves the ten less than without', async () => {
+  it('distilling the base on replayed photos learns the new class and moves the ten less on them than without', async () => {
+    const photos = decodeImageSet(
+      read(RETRAIN_DATA.photoReplayImages),
+      'photos',
+      read(RETRAIN_DATA.photoReplayLabels),
+      'labels',
+    );
     const run = (distill: number) =>
       retrain({
         model: cnn,
         train: crosses(8, 10),
         measure: crosses(3, 10),
         replay,
+        photoReplay: photos,
         test,
         settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, distill },
         outputs: outputRows([], ['X']),
       });
     const [plain, distilled] = [await run(0), await run(2)];
     expect(distilled.after.user).toBe(1);
-    const sample = takeFirst(test, 100);
+    const sample = takeFirst(photos, 100);
     const old = await predict(cnn, sample);
     /** Mean absolute change of the ten's probabilities (renormalised among themselves). */
     const drift = async (parts: ModelParts) => {

@@ -20,12 +20,16 @@ export interface RetrainSettings {
    * layers against the new rows (ml/retrain/head-net; 1: all alike).
    */
   keepRate: number;
-  /** Runs that add classes, last layers only: weight of distilling the base's outputs on replayed images (0: none). */
+  /**
+   * Runs that add classes, last layers only: weight of distilling the base's outputs on the
+   * replayed photos (0: none). On train/ photos 0.5 kept the mapped folders 9 points higher at
+   * the same score on the new classes (README "Your own classes").
+   */
   distill: number;
   seed: number;
 }
 
-/** Defaults: the layers after the features, five short epochs of Adam at 1e-3, batches of 32, 1,000 replay images per epoch, balanced photo replay. */
+/** Defaults: the layers after the features, five short epochs of Adam at 1e-3, batches of 32, 1,000 replay images per epoch, balanced photo replay distilled at 0.5. */
 export const RETRAIN_DEFAULTS: RetrainSettings = {
   layers: 'head',
   epochs: 5,
@@ -34,7 +38,7 @@ export const RETRAIN_DEFAULTS: RetrainSettings = {
   replayPerEpoch: 1000,
   balance: true,
   keepRate: 1,
-  distill: 0,
+  distill: 0.5,
   seed: 1,
 };
 

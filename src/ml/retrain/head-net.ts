@@ -3,7 +3,7 @@
 //   by about the learning rate per step whatever its gradient's scale, so r is a per-entry rate
 //   factor (a scaled gradient would not do: Adam normalises the scale away). The new output
 //   columns get r = 1, the old columns and the hidden layers r = `keepRate`;
-// - distillation (Hinton et al. 2015, as in Learning without Forgetting): on the replayed rows
+// - distillation (Hinton et al. 2015, as in Learning without Forgetting): on the replayed photos
 //   the old outputs are pulled towards the base model's probabilities (temperature 2), beside the
 //   cross-entropy against the labels.
 import * as tf from '@tensorflow/tfjs-core';
@@ -57,7 +57,7 @@ export function keepable(head: readonly Layer[]): boolean {
 
 /**
  * Feature rows with, after each, the base model's log-probabilities of the old classes and a 1
- * where the row is replayed (distilled), else 0: the loss finds its targets in the batch itself.
+ * where the row is distilled, else 0: the loss finds its targets in the batch itself.
  */
 export function withTeacher(
   features: Features,
