@@ -5,7 +5,7 @@
 // hold-out split, ml/retrain/retrain — then scores OTHER train/ photos: the next --score photos
 // of each new folder and --score random ones of each mapped folder outside the photo replay set,
 // beside the base model.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
@@ -37,6 +37,10 @@ const { values: args } = parseArgs({
     layers: { type: 'string', default: RETRAIN_DEFAULTS.layers },
     lr: { type: 'string', default: String(RETRAIN_DEFAULTS.learningRate) },
     balance: { type: 'string', default: String(RETRAIN_DEFAULTS.balance) },
+    'keep-rate': { type: 'string', default: String(RETRAIN_DEFAULTS.keepRate) },
+    distill: { type: 'string', default: String(RETRAIN_DEFAULTS.distill) },
+    // Pipeline variants of each replayed photo too (made here from its train/ file, cached in /tmp).
+    'replay-variants': { type: 'string', default: '0' },
     photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
   },
 });
@@ -49,21 +53,40 @@ const parts = await modelToParts(base);
 
 // The samples, as the app stores them after "add" on each photo.
 const started = performance.now();
+// Cached in /tmp: the same photos and seeds give the same samples, and making them is slow.
+const sampleCache = `/tmp/prenda-tune-samples-${classes.join('+')}-${per}-${variants}.json`;
 const samples: Sample[] = [];
-for (const [k, name] of classes.entries()) {
-  for (const file of readdirSync(join(args.photos, name)).sort().slice(0, per)) {
-    const steps = preprocessPhoto(await decodeImageFile(join(args.photos, name, file)));
-    if (!steps.input) continue; // the app's add button stays disabled: no garment found
-    const id = `s-${name}-${file}`;
+try {
+  for (const s of JSON.parse(readFileSync(sampleCache, 'utf8')) as (Sample & { p: string; v?: string })[]) {
+    const { p, v, ...rest } = s;
     samples.push({
-      id,
-      label: NUM_CLASSES + k,
-      pixels: toSamplePixels(steps.input),
-      thumb: null,
-      createdAt: samples.length,
-      ...(variants > 0 && { variants: photoVariants(steps.photo, variants, seededRandom(samples.length + 1)) }),
+      ...rest,
+      pixels: new Uint8Array(Buffer.from(p, 'base64')),
+      ...(v && { variants: new Uint8Array(Buffer.from(v, 'base64')) }),
     });
   }
+} catch {
+  for (const [k, name] of classes.entries()) {
+    for (const file of readdirSync(join(args.photos, name)).sort().slice(0, per)) {
+      const steps = preprocessPhoto(await decodeImageFile(join(args.photos, name, file)));
+      if (!steps.input) continue; // the app's add button stays disabled: no garment found
+      const id = `s-${name}-${file}`;
+      samples.push({
+        id,
+        label: NUM_CLASSES + k,
+        pixels: toSamplePixels(steps.input),
+        thumb: null,
+        createdAt: samples.length,
+        ...(variants > 0 && { variants: photoVariants(steps.photo, variants, seededRandom(samples.length + 1)) }),
+      });
+    }
+  }
+  const stored = samples.map(({ pixels, variants: v, ...rest }) => ({
+    ...rest,
+    p: Buffer.from(pixels).toString('base64'),
+    ...(v && { v: Buffer.from(v).toString('base64') }),
+  }));
+  writeFileSync(sampleCache, JSON.stringify(stored));
 }
 console.log(`${samples.length} samples, variants ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -92,14 +115,59 @@ const settings = {
   epochs: Number(args.epochs),
   learningRate: Number(args.lr),
   balance: args.balance === 'true',
+  keepRate: Number(args['keep-rate']),
+  distill: Number(args.distill),
 };
-console.log(JSON.stringify({ variants, ...settings }));
+const replayVariants = Number(args['replay-variants']);
+console.log(JSON.stringify({ variants, replayVariants, ...settings }));
+const key = (images: Uint8Array, i: number) =>
+  Buffer.from(images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)).toString('base64');
+/** The photo replay set with `k` pipeline variants after each photo, as a photo sample's are stored. */
+async function replayWithVariants(k: number) {
+  const cache = `/tmp/prenda-replay-variants-${k}.bin`;
+  let extra: Uint8Array;
+  try {
+    extra = new Uint8Array(readFileSync(cache));
+  } catch {
+    const fileOf = new Map<string, PhotoItem>();
+    listed.forEach((item, i) => fileOf.set(key(listedInputs.images, i), item));
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < photoReplay.count; i++) {
+      const item = fileOf.get(key(photoReplay.images, i));
+      const out = new Uint8Array(k * IMAGE_PIXELS);
+      if (item) {
+        const steps = preprocessPhoto(await decodeImageFile(item.file));
+        const v = photoVariants(steps.photo, k, seededRandom(1000 + i));
+        out.set(v);
+        // A variant without a garment: the photo itself in its place.
+        for (let j = v.length / IMAGE_PIXELS; j < k; j++)
+          out.set(photoReplay.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), j * IMAGE_PIXELS);
+      } else
+        for (let j = 0; j < k; j++)
+          out.set(photoReplay.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), j * IMAGE_PIXELS);
+      parts.push(out);
+    }
+    extra = new Uint8Array(photoReplay.count * k * IMAGE_PIXELS);
+    parts.forEach((p, i) => extra.set(p, i * k * IMAGE_PIXELS));
+    writeFileSync(cache, extra);
+  }
+  const n = photoReplay.count * (k + 1);
+  const images = new Uint8Array(n * IMAGE_PIXELS);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < photoReplay.count; i++) {
+    const at = i * (k + 1);
+    images.set(photoReplay.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), at * IMAGE_PIXELS);
+    images.set(extra.subarray(i * k * IMAGE_PIXELS, (i + 1) * k * IMAGE_PIXELS), (at + 1) * IMAGE_PIXELS);
+    labels.fill(photoReplay.labels[i]!, at, at + k + 1);
+  }
+  return { images, labels, count: n };
+}
 const outcome = await retrain({
   model: parts,
   train: toTrainingSet(split.train),
   measure: toImageSet(split.heldOut),
   replay: readShippedSet('replay'),
-  photoReplay,
+  photoReplay: replayVariants > 0 ? await replayWithVariants(replayVariants) : photoReplay,
   test: {
     images: test.images.slice(0, D.testCount * 784),
     labels: test.labels.slice(0, D.testCount),

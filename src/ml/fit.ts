@@ -54,6 +54,8 @@ export interface Trainable {
   /** Class probabilities [n, 10] in training mode (dropout on). */
   forward: (x: tf.Tensor) => tf.Tensor2D;
   variables: tf.Variable[];
+  /** Loss of a batch from its probabilities; default: sparse cross-entropy against the labels. */
+  loss?: (x: tf.Tensor, labels: tf.Tensor1D, probs: tf.Tensor2D) => tf.Scalar;
 }
 
 /** uint8 images (0–1 floats once filled), augmented when `options.augment` says so. */
@@ -130,7 +132,7 @@ export async function trainLoop(
           () => {
             const probs = net.forward(x);
             correct = tf.keep(countCorrect(y, probs));
-            return sparseCrossEntropy(y, probs);
+            return net.loss ? net.loss(x, y, probs) : sparseCrossEntropy(y, probs);
           },
           true,
           net.variables,

@@ -104,8 +104,14 @@ describe('teaching Prenda a new kind of clothing', () => {
     expect(await page.locator('[data-testid=version]').count()).toBe(0);
     expect(await addSamples(page, CROSS, 1)).toBe(5);
     expect(await page.getAttribute(`[data-testid=retrain-class][data-class="${CROSS}"]`, 'data-count')).toBe('5');
-    await page.click('[data-testid=retrain-start]');
+    // A double-click starts one run, not two (nor a "training in another tab" message).
+    await page.dblclick('[data-testid=retrain-start]');
+    // Checked while the run trains: loading the new model at the end clears messages.
+    await page.waitForSelector('[data-testid=retrain-status][data-state=training]');
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid=error]', { hasText: 'another tab' }).count()).toBe(0);
     expect(await waitFinished(page)).toBe('done');
+    expect(await page.locator('[data-testid=version]').count()).toBe(1);
     const result = await page
       .locator('[data-testid=retrain-result]')
       .evaluate((e) => ({ ...(e as HTMLElement).dataset }));

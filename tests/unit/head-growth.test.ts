@@ -129,4 +129,60 @@ describe('growing the output layer', () => {
     expect(out.before.user).toBe(0);
     original.dispose();
   });
+
+  it('with the ten kept (keepRate 0) their logits stay exactly as they were, and the new class is learnt', async () => {
+    const out = await retrain({
+      model: cnn,
+      train: crosses(8, 10),
+      measure: crosses(3, 10),
+      replay,
+      test,
+      settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, keepRate: 0 },
+      outputs: outputRows([], ['X']),
+    });
+    expect(out.after.user).toBe(1);
+    const sample = takeFirst(test, 50);
+    const [old, now] = [await predict(cnn, sample), await predict(out.model, sample)];
+    for (let i = 0; i < sample.count; i++) {
+      const row = now.subarray(i * 11, i * 11 + 10);
+      const ten = row.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < 10; k++) expect(row[k]! / ten).toBeCloseTo(old[i * 10 + k]!, 4);
+    }
+  });
+
+  it('distilling the base on replayed photos learns the new class and moves the ten less on them than without', async () => {
+    const photos = decodeImageSet(
+      read(RETRAIN_DATA.photoReplayImages),
+      'photos',
+      read(RETRAIN_DATA.photoReplayLabels),
+      'labels',
+    );
+    const run = (distill: number) =>
+      retrain({
+        model: cnn,
+        train: crosses(8, 10),
+        measure: crosses(3, 10),
+        replay,
+        photoReplay: photos,
+        test,
+        settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, distill },
+        outputs: outputRows([], ['X']),
+      });
+    const [plain, distilled] = [await run(0), await run(2)];
+    expect(distilled.after.user).toBe(1);
+    const sample = takeFirst(photos, 100);
+    const old = await predict(cnn, sample);
+    /** Mean absolute change of the ten's probabilities (renormalised among themselves). */
+    const drift = async (parts: ModelParts) => {
+      const now = await predict(parts, sample);
+      let sum = 0;
+      for (let i = 0; i < sample.count; i++) {
+        const row = now.subarray(i * 11, i * 11 + 10);
+        const ten = row.reduce((a, b) => a + b, 0);
+        for (let k = 0; k < 10; k++) sum += Math.abs(row[k]! / ten - old[i * 10 + k]!);
+      }
+      return sum / sample.count;
+    };
+    expect(await drift(distilled.model)).toBeLessThan(await drift(plain.model));
+  });
 });

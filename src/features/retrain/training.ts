@@ -14,7 +14,8 @@ import { StorageFullError, StorageUnavailableError } from '../../core/retrain/st
 import { samples } from './samples';
 import { showError } from './storage';
 import { trainAlone, trainingElsewhere } from './tabs';
-import { saveAndUse, useUnsaved } from './versions';
+import { saveAndUse, unsaved, useUnsaved, versions } from './versions';
+import { activeVersion } from '../../app/user-model';
 import { classPlan, recordScores } from './class-list';
 
 /** Lifecycle of a run, as the `retrain-status` test id's data-state shows it. */
@@ -51,6 +52,8 @@ export const [report, setReport] = createSignal<RunReport | null>(null);
 export const [saved, setSaved] = createSignal(true);
 
 let controller: AbortController | null = null;
+/** Set from the click until the run ends: a second click meanwhile (a double-click) starts nothing. */
+let starting = false;
 
 /** `?retrain=main` trains on the page instead of in a worker (for comparison). */
 const where = params.retrain ?? 'worker';
@@ -69,9 +72,25 @@ function onMessage(m: FromWorker): void {
  * in one tab at a time: when another tab trains, says so and does nothing.
  */
 export async function startTraining(): Promise<void> {
-  if (status() === 'training' || trainingElsewhere()) return;
-  const outcome = await trainAlone(train);
-  if (!outcome.ran) showError({ key: 'retrain.trainingElsewhere' });
+  if (starting || status() === 'training' || trainingElsewhere()) return;
+  starting = true;
+  try {
+    const outcome = await trainAlone(train);
+    if (!outcome.ran) showError({ key: 'retrain.trainingElsewhere' });
+  } finally {
+    starting = false;
+  }
+}
+
+/**
+ * Manifest id of the model a run starts from, through any earlier versions: a version retrained
+ * from the photo model is still a photo model (it gets the photo replay set).
+ */
+export function baseModelOf(active: string | null): string {
+  const kept = unsaved();
+  const metas = kept ? [...versions(), kept.slot.meta] : versions();
+  const version = active === null ? undefined : metas.find((v) => v.id === active);
+  return version?.baseModelId ?? modelId();
 }
 
 /** Saves the trained slot and uses it; when storage cannot keep it, uses it for this session only. */
@@ -100,7 +119,7 @@ async function train(): Promise<void> {
   const split = splitSamples(list);
   const measured = split.hasHoldOut ? split.heldOut : split.train;
   const settings = { ...RETRAIN_DEFAULTS, layers: trainedLayers(), epochs: epochs(), learningRate: learningRate() };
-  const base = modelId();
+  const base = baseModelOf(activeVersion());
   controller = new AbortController();
   batch(() => {
     setStatus('training');
