@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS } from '../src/core/classes';
 import { permutation, seededRandom } from '../src/core/random';
+import { photoReport } from '../src/core/photo/photo-metrics';
 import { TTA_VIEWS, ttaView } from '../src/core/photo/tta';
 import { VERDICT_THRESHOLDS, type VerdictThresholds } from '../src/core/photo/verdict';
 import { loadFashionMnist } from './lib/dataset-source';
@@ -19,11 +20,21 @@ import {
 } from './lib/photo-cv-report';
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
 import { exportPhotoModel } from './lib/photo-export';
-import { featuresOf, headOf, headProbs, installHead, splitCnn, trainHead, type FeatureSet } from './lib/photo-head';
+import {
+  featuresOf,
+  FOOTWEAR_LABEL,
+  headOf,
+  headProbs,
+  installHead,
+  splitCnn,
+  trainHead,
+  type FeatureSet,
+} from './lib/photo-head';
 import { footwearLabel, photoLabel, trainingPhotos } from './lib/photo-training-set';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
+    [--mirror-shoes] [--balance P] [--footwear-sum] [--quick] [--ensemble W,...]
     [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
@@ -35,6 +46,12 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   report prints every goal's figure per epoch and view combination with thresholds chosen on the
   out-of-fold predictions. --final E trains the same recipe on all train/ photos for E epochs and
   exports it as the shipped model --id (default photo, quantized as npm run quantize does).
+  Levers (each changes the run's cache key): --mirror-shoes also trains on the mirrored views of
+  shoe photos (most are pairs or top-down shots, not Fashion-MNIST's side view); --balance P repeats
+  each folder's photos round((largest folder / folder)^P) times (0 = off, 1 = class-balanced);
+  --footwear-sum trains shoe photos on −log(p5 + p7 + p9) instead of one footwear label.
+  --quick reports only the six views averaged (the shipped combination). --ensemble W1,W2 also
+  reports the out-of-fold probabilities mixed with the base model's at each weight.
   --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
   when that model was trained on them: the shipped photo model was).`;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -55,6 +72,11 @@ const { values: a } = parseArgs({
     'in-sample': { type: 'string' },
     out: { type: 'string', default: 'public/models' },
     id: { type: 'string', default: 'photo' },
+    'mirror-shoes': { type: 'boolean', default: false },
+    balance: { type: 'string', default: '0' },
+    'footwear-sum': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    ensemble: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -81,6 +103,10 @@ const settings = {
   label: a['label-model']!,
   seed,
   photos: resolve(a.photos!),
+  // Levers join the key only when on, so runs made before they existed keep their cache.
+  ...(a['mirror-shoes'] && { mirrorShoes: true }),
+  ...(Number(a.balance) > 0 && { balance: Number(a.balance) }),
+  ...(a['footwear-sum'] && { footwearSum: true }),
 };
 const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
 const run = hash(settings);
@@ -97,6 +123,9 @@ const folders = clean!.items.map((i) => i.folder);
 const fold = stratifiedFolds(folders, k, seededRandom(seed));
 const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.quality };
 const FOOTWEAR = new Set([5, 7, 9]);
+
+/** Convolution features of every photo in every view: [view][photo][width] float32. */
+const featuresFile = join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`);
 
 /** Out-of-fold probabilities file of fold `f`: [recorded epoch][view][held photo][10] float32. */
 const foldFile = (f: number) => join(cacheDir, `fold-${f}.bin`);
@@ -119,25 +148,22 @@ if (needTraining) {
   const split = splitCnn(base);
   const width = split.width;
   // Features of every photo in every view: [view][photo][width].
-  const photoFeatures = await cachedFloats(
-    join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`),
-    async () => {
-      const out = new Float32Array(viewNames.length * n * width);
-      for (const [v, name] of viewNames.entries()) {
-        console.log(`features of view ${name} (${v + 1}/${viewNames.length})`);
-        const views = new Float32Array(n * IMAGE_PIXELS);
-        for (let i = 0; i < n; i++) {
-          const input = Float32Array.from(
-            clean!.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
-            (p) => p / 255,
-          );
-          views.set(ttaView(input, TTA_VIEWS[name]!), i * IMAGE_PIXELS);
-        }
-        out.set(await featuresOf(split, views), v * n * width);
+  const photoFeatures = await cachedFloats(featuresFile, async () => {
+    const out = new Float32Array(viewNames.length * n * width);
+    for (const [v, name] of viewNames.entries()) {
+      console.log(`features of view ${name} (${v + 1}/${viewNames.length})`);
+      const views = new Float32Array(n * IMAGE_PIXELS);
+      for (let i = 0; i < n; i++) {
+        const input = Float32Array.from(
+          clean!.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS),
+          (p) => p / 255,
+        );
+        views.set(ttaView(input, TTA_VIEWS[name]!), i * IMAGE_PIXELS);
       }
-      return out;
-    },
-  );
+      out.set(await featuresOf(split, views), v * n * width);
+    }
+    return out;
+  });
   const fmnist = await loadFashionMnist();
   const chosen = permutation(fmnist.train.count, seededRandom(seed)).subarray(0, settings.fmnist);
   const fmnistFeatures = await cachedFloats(
@@ -161,6 +187,16 @@ if (needTraining) {
   const labels = Uint8Array.from(clean!.items, (item, i) =>
     photoLabel(item.folder, () => footwearLabel(shoeProbs.subarray(i * 10, i * 10 + 10))),
   );
+  const footwearPhoto = (i: number) => FOOTWEAR.has(labels[i]!);
+  // With --footwear-sum a shoe photo's target is any footwear class, not the one the cnn picked.
+  const targets = Uint8Array.from(labels, (l) => (settings.footwearSum && FOOTWEAR.has(l) ? FOOTWEAR_LABEL : l));
+  const folderCount = new Map<string, number>();
+  for (const f of folders) folderCount.set(f, (folderCount.get(f) ?? 0) + 1);
+  const largest = Math.max(...folderCount.values());
+  /** How many times each photo of `folder` is repeated in training (--balance). */
+  const repeats = (folder: string) =>
+    Math.max(1, Math.round((largest / folderCount.get(folder)!) ** (settings.balance ?? 0)));
+  console.log(`photo repeats per folder: ${[...folderCount.keys()].map((f) => `${f} ${repeats(f)}`).join(', ')}`);
   const featureAt = (v: number, i: number) => photoFeatures.subarray((v * n + i) * width, (v * n + i + 1) * width);
 
   /** Fashion-MNIST features plus every view of the photos `train` (shoes unmirrored; no garment found: left out). */
@@ -169,7 +205,8 @@ if (needTraining) {
     for (const i of train) {
       if (!clean!.found[i]) continue;
       viewNames.forEach((name, v) => {
-        if (!(TTA_VIEWS[name]!.mirror && FOOTWEAR.has(labels[i]!))) rows.push([v, i]);
+        if (TTA_VIEWS[name]!.mirror && footwearPhoto(i) && !settings.mirrorShoes) return;
+        for (let r = repeats(folders[i]!); r > 0; r--) rows.push([v, i]);
       });
     }
     const count = chosen.length + rows.length;
@@ -179,7 +216,7 @@ if (needTraining) {
     chosen.forEach((src, j) => (out[j] = fmnist.train.labels[src]!));
     rows.forEach(([v, i], j) => {
       features.set(featureAt(v, i), (chosen.length + j) * width);
-      out[chosen.length + j] = labels[i]!;
+      out[chosen.length + j] = targets[i]!;
     });
     return { features, labels: out, width };
   };
@@ -209,6 +246,7 @@ if (needTraining) {
       epochs,
       lr: settings.lr,
       random: seededRandom(seed * 1000 + f),
+      footwearSum: settings.footwearSum,
       onEpoch: async (m) => {
         const r = recorded.indexOf(m.epoch);
         if (r < 0) return;
@@ -233,7 +271,12 @@ if (needTraining) {
     console.log(
       `final: training the head on ${set.labels.length} feature vectors (all ${n} train/ photos), ${finalEpochs} epochs`,
     );
-    const history = await trainHead(head, set, { epochs: finalEpochs, lr: settings.lr, random: seededRandom(seed) });
+    const history = await trainHead(head, set, {
+      epochs: finalEpochs,
+      lr: settings.lr,
+      random: seededRandom(seed),
+      footwearSum: settings.footwearSum,
+    });
     installHead(split, head);
     await exportPhotoModel(base, fmnist.test, {
       out: a.out!,
@@ -245,7 +288,10 @@ if (needTraining) {
         `(recipe and epochs chosen by 4-fold CV on train/, npm run cv:photos)`,
       augmentation:
         `every train/ photo in six test-time views (as is, mirrored, zoom 0.9 and 1.1, and mirrored so; ` +
-        `shoes never mirrored), hat/shorts/skirt photos trained towards the uniform distribution ` +
+        `${settings.mirrorShoes ? 'shoes too' : 'shoes never mirrored'}), ` +
+        (settings.balance ? `each folder repeated round((largest/folder)^${settings.balance}) times, ` : '') +
+        (settings.footwearSum ? 'shoe photos trained on −log(p5 + p7 + p9), ' : '') +
+        `hat/shorts/skirt photos trained towards the uniform distribution ` +
         `(outlier exposure), mixed with ${settings.fmnist} Fashion-MNIST training images`,
       seed,
       trainImages: set.labels.length,
@@ -277,20 +323,34 @@ for (let f = 0; f < k; f++) {
       );
 }
 
+/** Strict accuracy (%) of each mapped folder, top class as is (no verdict). */
+function perFolderStrict(probs: Float32Array): string {
+  const rows = folders.map((folder, i) => {
+    const p = probs.subarray(i * 10, i * 10 + 10);
+    return { folder, top: p.indexOf(Math.max(...p)), sure: true };
+  });
+  return photoReport(rows)
+    .folders.filter((f) => f.strict !== null)
+    .map((f) => `${f.folder} ${(f.strict! * 100).toFixed(1)}`)
+    .join(', ');
+}
+
 /** Thresholds as conf/entropy/margin. */
 const thresholdsText = (t: VerdictThresholds) =>
   `${t.minConfidence.toFixed(2)}/${t.maxEntropy.toFixed(2)}/${(t.minMargin ?? 0).toFixed(2)}`;
 
-const COMBOS: string[][] = [
-  ['id'],
-  ['id', 'mirror'],
-  ['id', 'out'],
-  ['id', 'in'],
-  ['id', 'out', 'in'],
-  ['id', 'mirror', 'out', 'mirrorOut'],
-  ['id', 'mirror', 'in', 'mirrorIn'],
-  viewNames,
-];
+const COMBOS: string[][] = a.quick
+  ? [viewNames]
+  : [
+      ['id'],
+      ['id', 'mirror'],
+      ['id', 'out'],
+      ['id', 'in'],
+      ['id', 'out', 'in'],
+      ['id', 'mirror', 'out', 'mirrorOut'],
+      ['id', 'mirror', 'in', 'mirrorIn'],
+      viewNames,
+    ];
 const goals = PHOTO_GOALS;
 console.log(
   `\nOut-of-fold figures on ${n} train/ photos (${k} folds). Goals: strict ≥ ${goals.strict * 100}, coarse ≥ ${goals.coarse * 100},` +
@@ -311,6 +371,7 @@ for (const [e, epoch] of recorded.entries()) {
     const rank = (c: ReturnType<typeof chooseThresholds>) =>
       (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;
     if (!best || rank(choice) > rank(best.choice)) best = { key, choice };
+    if (combo === viewNames) console.log(`${key} strict per folder: ${perFolderStrict(probs)}`);
   }
 }
 if (best) {
@@ -319,6 +380,35 @@ if (best) {
     `\nBest by CV: epoch/views ${best.key.trim()}, minConfidence ${t.minConfidence}, maxEntropy ${t.maxEntropy}, minMargin ${t.minMargin ?? 0}` +
       ` (${best.choice.meets ? 'meets' : 'does NOT meet'} the two "sure" goals on out-of-fold predictions)\n${FIGURES_HEADER}\n${figuresLine(best.choice.figures)}`,
   );
+}
+
+if (a.ensemble && existsSync(featuresFile)) {
+  // The base model's own probabilities per view (its dense head on the cached features), mixed
+  // into the out-of-fold ones with weight w before the views are averaged (last recorded epoch).
+  const { model: base } = await loadManifestModel(settings.base);
+  const split = splitCnn(base);
+  const bytes = readFileSync(featuresFile);
+  const feats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const baseHead = headOf(split, seed);
+  const baseViews: Float32Array[] = [];
+  for (let v = 0; v < viewNames.length; v++)
+    baseViews.push(
+      await headProbs(baseHead, feats.subarray(v * n * split.width, (v + 1) * n * split.width), split.width),
+    );
+  const e = recorded.length - 1;
+  console.log(
+    `\nEnsemble with ${settings.base} (epoch ${recorded[e]}, six views): weight, figures at chosen thresholds`,
+  );
+  for (const w of a.ensemble.split(',').map(Number)) {
+    const mixed = viewNames.map((_, v) =>
+      Float32Array.from(oof[e]![v]!, (p, j) => (1 - w) * p + w * baseViews[v]![j]!),
+    );
+    const probs = combineViews(mixed);
+    const choice = chooseThresholds(scored, probs);
+    console.log(
+      `w ${w.toFixed(2)} ${thresholdsText(choice.t)} ${figuresLine(choice.figures)} | strict per folder: ${perFolderStrict(probs)}`,
+    );
+  }
 }
 
 if (a['in-sample']) {

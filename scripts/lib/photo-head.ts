@@ -62,7 +62,16 @@ export function headOf(split: SplitCnn, seed: number): tf.Sequential {
   return head;
 }
 
-/** Labelled feature vectors (labels may be UNIFORM_LABEL). */
+/**
+ * Label of a photo whose target is "any footwear class" (sandal, sneaker or ankle boot): trained
+ * with a coarse-aware loss, −log(p5 + p7 + p9), when {@link trainHead}'s `footwearSum` is on.
+ */
+export const FOOTWEAR_LABEL = 10;
+
+/** Fashion-MNIST's footwear classes (the shoes folder accepts any of them). */
+export const FOOTWEAR_CLASSES = [5, 7, 9] as const;
+
+/** Labelled feature vectors (labels may be UNIFORM_LABEL, or FOOTWEAR_LABEL). */
 export interface FeatureSet {
   features: Float32Array;
   labels: Uint8Array;
@@ -77,6 +86,8 @@ export async function trainHead(
     epochs: number;
     lr: number;
     random: () => number;
+    /** Score FOOTWEAR_LABEL rows against the summed footwear probability (else they are invalid). */
+    footwearSum?: boolean;
     onEpoch?: (m: EpochMetrics) => void | Promise<void>;
   },
 ): Promise<EpochMetrics[]> {
@@ -96,7 +107,15 @@ export async function trainHead(
   try {
     return await trainLoop(
       {
-        forward: (x) => head.apply(x, { training: true }) as tf.Tensor2D,
+        // With footwearSum an 11th column p5 + p7 + p9 is appended, so the shared sparse
+        // cross-entropy scores label 10 as −log(p5 + p7 + p9): a shoe photo may land on any
+        // footwear class. Uniform rows then spread 1/11 over the 11 columns (barely different).
+        forward: (x) => {
+          const p = head.apply(x, { training: true }) as tf.Tensor2D;
+          if (!options.footwearSum) return p;
+          const footwear = tf.addN(FOOTWEAR_CLASSES.map((c) => tf.slice(p, [0, c], [-1, 1])));
+          return tf.concat([p, footwear], 1);
+        },
         variables: head.trainableWeights.map((w) => w.read() as tf.Variable),
       },
       optimizer,

@@ -125,12 +125,15 @@ describe('album', () => {
     // The trousers are the easy one: the photo model gets them right.
     expect(got[2]!.cls).toBe('1');
     // Every answer is the class `npm run classify` gives for the same file (Node decodes with sharp,
-    // the album in the browser: "not sure" near a threshold may differ, the class should not).
-    const cli = JSON.parse((await classify).stdout) as { file: string; top?: { class: number }[] }[];
+    // the album in the browser: "not sure" near a threshold may differ, the class should not,
+    // unless the two top classes are a near tie, within 0.1, where decoding alone can swap them).
+    const cli = JSON.parse((await classify).stdout) as { file: string; top?: { class: number; p: number }[] }[];
     expect(cli.map((r) => basename(r.file))).toEqual(got.map((i) => i.file));
     for (const [k, item] of got.entries()) {
       if (item.cls === '-1') continue;
-      expect([item.file, item.cls]).toEqual([item.file, String(cli[k]!.top![0]!.class)]);
+      const [first, second] = cli[k]!.top!;
+      const tie = first!.p - second!.p < 0.1 ? [String(second!.class)] : [];
+      expect([String(first!.class), ...tie], item.file).toContain(item.cls);
     }
     expect(await page.getAttribute('[data-testid=album-progress]', 'value')).toBe('10');
 
