@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
+import { batch, createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
 import { preprocessPhoto, type PhotoSteps } from '../../core/photo/pipeline';
 import { classifyWithTta, PHOTO_TTA } from '../../core/photo/tta';
 import { verdictOf, type Verdict } from '../../core/photo/verdict';
@@ -64,23 +64,28 @@ export const photoActive = createMemo(() => {
   return steps !== null && steps.input === input();
 });
 
-/** Prenda's answer for the photo, "not sure" included, or null when no photo is shown. */
-export const photoVerdict = createMemo<Verdict | null>(() => {
-  const steps = photoSteps();
-  if (!steps || !photoActive()) return null;
-  if (!steps.input) return { top: -1, confidence: 0, entropy: 1, sure: false, reason: 'noGarment' };
-  const p = probs();
-  return p ? verdictOf(p, steps.quality) : null;
-});
-
-/** The last probabilities this module averaged over the test-time views (not to be averaged again). */
-let averaged: Float32Array | null = null;
-
 /**
  * Steps of live camera frames: classified as is, frame after frame (six views per frame would
  * starve the live loop on a phone); a photo from a file or the share sheet gets every view.
  */
 const liveFrames = new WeakSet<PhotoSteps>();
+
+/** The last probabilities this module averaged over the test-time views (not to be averaged again). */
+const [averaged, setAveraged] = createSignal<Float32Array | null>(null);
+
+/**
+ * Prenda's answer for the photo, "not sure" included, or null when no photo is shown or its
+ * answer is not final yet: a photo's verdict waits for the mean over its views, so it never
+ * flips from the first view's answer (and whoever reads it reads the final bars too).
+ */
+export const photoVerdict = createMemo<Verdict | null>(() => {
+  const steps = photoSteps();
+  if (!steps || !photoActive()) return null;
+  if (!steps.input) return { top: -1, confidence: 0, entropy: 1, sure: false, reason: 'noGarment' };
+  const p = probs();
+  if (!p || (PHOTO_TTA.length > 1 && !liveFrames.has(steps) && p !== averaged())) return null;
+  return verdictOf(p, steps.quality);
+});
 
 // A photo's answer is the mean over the test-time views (core/photo/tta.ts), as in the album,
 // `npm run classify` and `npm run eval:photos`: once the loop has classified the photo as is,
@@ -89,15 +94,22 @@ createRoot(() =>
   createEffect(
     on(probs, (p) => {
       const steps = photoSteps();
-      if (PHOTO_TTA.length < 2 || !p || p === averaged || !steps?.input || liveFrames.has(steps) || !photoActive())
+      if (PHOTO_TTA.length < 2 || !p || p === averaged() || !steps?.input || liveFrames.has(steps) || !photoActive())
         return;
       const x = steps.input;
+      // Only if the same photo is still the one shown (no drawing or newer photo since).
+      const current = () => photoSteps() === steps && input() === x;
       void classifyWithTta([x], classifyMany)
         .then(([mean]) => {
-          // Only if the same photo is still the one shown (no drawing or newer photo since).
-          if (mean && photoSteps() === steps && input() === x) setProbs((averaged = mean));
+          if (mean && current())
+            batch(() => {
+              setAveraged(mean);
+              setProbs(mean);
+            });
         })
-        .catch(() => {}); // a model switch mid-way: the loop classifies the photo again
+        // A model switch mid-way: the loop classifies the photo again (and this runs again);
+        // otherwise the first view's answer stands rather than no answer at all.
+        .catch(() => void (current() && probs() === p && setAveraged(p)));
     }),
   ),
 );
