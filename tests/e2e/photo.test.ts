@@ -198,7 +198,11 @@ describe('photos in Chromium', () => {
   });
 
   it('a denied camera says so and falls back to a file input that opens the camera app', async () => {
-    const denied = await openApp(e2e.browser, e2e.server.origin.replace('127.0.0.1', 'localhost'), '?lang=en&backend=wasm');
+    const denied = await openApp(
+      e2e.browser,
+      e2e.server.origin.replace('127.0.0.1', 'localhost'),
+      '?lang=en&backend=wasm',
+    );
     const { page } = denied;
     await waitReady(page);
     await page.click('[data-testid=mode-photo]');
