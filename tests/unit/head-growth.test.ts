@@ -9,7 +9,7 @@ import { IMAGE_PIXELS } from '../../src/core/classes';
 import { decodeImageSet, takeFirst, type LabelledImages } from '../../src/core/dataset';
 import { outputRows } from '../../src/core/retrain/classes';
 import { RETRAIN_DATA } from '../../src/core/retrain/replay-mix';
-import { RETRAIN_DEFAULTS } from '../../src/core/retrain/retrain-settings';
+import { RETRAIN_DEFAULTS, type RetrainSettings } from '../../src/core/retrain/retrain-settings';
 import { growOutputs, outputCount, resizeOutput } from '../../src/ml/retrain/head-resize';
 import { loadChecked, modelToParts, type ModelParts } from '../../src/ml/retrain/model-artifacts';
 import { retrain } from '../../src/ml/retrain/retrain';
@@ -109,16 +109,20 @@ describe('growing the output layer', () => {
     }
   });
 
-  it('a short head run learns the new class and keeps the ten', async () => {
-    const out = await retrain({
+  /** Teaches the cnn a drawn cross as class 10 (last layers), with these settings over the app's. */
+  const teachCross = (settings: Partial<RetrainSettings>) =>
+    retrain({
       model: cnn,
       train: crosses(8, 10),
       measure: crosses(3, 10),
       replay,
       test,
-      settings: { ...RETRAIN_DEFAULTS, layers: 'head' }, // the app's defaults: 5 epochs, 1,000 replay images each
+      settings: { ...RETRAIN_DEFAULTS, layers: 'head', ...settings },
       outputs: outputRows([], ['X']),
     });
+
+  it('a short head run learns the new class and keeps the ten', async () => {
+    const out = await teachCross({}); // the app's defaults: 5 epochs, 1,000 replay images each
     expect(outputCount(out.model)).toBe(11);
     expect(out.after.user).toBe(1);
     expect(out.classes).toEqual([{ label: 10, right: 3, count: 3 }]);
@@ -131,15 +135,7 @@ describe('growing the output layer', () => {
   });
 
   it('with the ten kept (keepRate 0) their logits stay exactly as they were, and the new class is learnt', async () => {
-    const out = await retrain({
-      model: cnn,
-      train: crosses(8, 10),
-      measure: crosses(3, 10),
-      replay,
-      test,
-      settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, keepRate: 0 },
-      outputs: outputRows([], ['X']),
-    });
+    const out = await teachCross({ epochs: 3, keepRate: 0 });
     expect(out.after.user).toBe(1);
     const sample = takeFirst(test, 50);
     const [old, now] = [await predict(cnn, sample), await predict(out.model, sample)];

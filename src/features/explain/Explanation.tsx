@@ -55,20 +55,13 @@ export function Explanation(props: ExplanationProps) {
   };
 
   // Closed or off screen, the panel reads none of its inputs: a drawing's stream of answers costs
-  // it nothing. Open, each new input (or classes, or model) restarts the debounced explanation.
+  // it nothing (and bumping the request drops a result still in flight). Open, each new input (or
+  // classes, or model) restarts the debounced explanation.
   createEffect(() => {
-    if (!open() || !(props.active ?? true)) {
-      // Bumping the request drops a result still in flight.
-      return untrack(() => {
-        stop();
-        setRequest(request() + 1);
-        setShown(null);
-        setState('idle');
-      });
-    }
-    const x = props.input;
-    const classes = props.classes;
-    const key = modelKey();
+    const live = open() && (props.active ?? true);
+    const x = live ? props.input : null;
+    const classes = live ? props.classes : null;
+    const key = live ? modelKey() : null;
     untrack(() => {
       stop();
       const id = request() + 1;
