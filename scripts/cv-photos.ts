@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS } from '../src/core/classes';
 import { permutation, seededRandom } from '../src/core/random';
+import { GROUPS } from '../src/core/photo/folders';
 import { photoReport } from '../src/core/photo/photo-metrics';
 import { TTA_VIEWS, ttaView } from '../src/core/photo/tta';
 import { VERDICT_THRESHOLDS, type VerdictThresholds } from '../src/core/photo/verdict';
@@ -122,7 +123,7 @@ const n = clean!.items.length;
 const folders = clean!.items.map((i) => i.folder);
 const fold = stratifiedFolds(folders, k, seededRandom(seed));
 const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.quality };
-const FOOTWEAR = new Set([5, 7, 9]);
+const FOOTWEAR = new Set(GROUPS.footwear);
 
 /** Convolution features of every photo in every view: [view][photo][width] float32. */
 const featuresFile = join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`);

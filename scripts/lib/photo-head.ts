@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../src/core/classes';
+import { GROUPS } from '../../src/core/photo/folders';
 import { trainLoop, type BatchSource, type EpochMetrics } from '../../src/ml/fit';
 import { constantRate } from '../../src/ml/schedule';
 
@@ -68,9 +69,6 @@ export function headOf(split: SplitCnn, seed: number): tf.Sequential {
  */
 export const FOOTWEAR_LABEL = 10;
 
-/** Fashion-MNIST's footwear classes (the shoes folder accepts any of them). */
-export const FOOTWEAR_CLASSES = [5, 7, 9] as const;
-
 /** Labelled feature vectors (labels may be UNIFORM_LABEL, or FOOTWEAR_LABEL). */
 export interface FeatureSet {
   features: Float32Array;
@@ -113,7 +111,7 @@ export async function trainHead(
         forward: (x) => {
           const p = head.apply(x, { training: true }) as tf.Tensor2D;
           if (!options.footwearSum) return p;
-          const footwear = tf.addN(FOOTWEAR_CLASSES.map((c) => tf.slice(p, [0, c], [-1, 1])));
+          const footwear = tf.addN(GROUPS.footwear.map((c) => tf.slice(p, [0, c], [-1, 1])));
           return tf.concat([p, footwear], 1);
         },
         variables: head.trainableWeights.map((w) => w.read() as tf.Variable),
