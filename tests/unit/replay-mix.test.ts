@@ -125,7 +125,9 @@ describe('mixing replay images with the user samples', () => {
     const photos = fakeSet(14, (i) => i % 7);
     const options = { replayPerEpoch: 100, random: seededRandom(3), photoReplay: photos };
     const copies = userCopies(12, 100);
-    expect(mixEpoch(user, fakeSet(250), options).count).toBe(100 + copies + copies);
+    const plain = mixEpoch(user, fakeSet(250), options);
+    expect(plain.count).toBe(100 + copies + copies);
+    expect(plain.photosFrom).toBe(100 + copies); // replay images, the user's copies, then the photos
     const balanced = mixEpoch(user, fakeSet(250), { ...options, balance: true });
     expect(balanced.count).toBe(100 + copies + Math.ceil((copies / 3) * 7));
     const perClass = new Array(13).fill(0);

@@ -69,12 +69,17 @@ export function userCopies(samples: number, replayPerEpoch: number): number {
   return Math.min(Math.max(samples * 20, 64), cap);
 }
 
+/** One epoch's training set, and where its replayed photos start (`count` when there are none). */
+export interface EpochMix extends LabelledImages {
+  photosFrom: number;
+}
+
 /**
  * One epoch's training set: `replayPerEpoch` random replay images, then the user's samples
  * repeated round-robin as randomly shifted, rotated and scaled copies ({@link userCopies} of them),
  * then as many copies of the photo replay set, if any ({@link photoCopies}).
  */
-export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: MixOptions): LabelledImages {
+export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: MixOptions): EpochMix {
   const replayCount = Math.min(options.replayPerEpoch, replay.count);
   const copies = userCopies(user.count, options.replayPerEpoch);
   const photos = options.photoReplay;
@@ -107,7 +112,7 @@ export function mixEpoch(user: LabelledImages, replay: LabelledImages, options: 
       labels[at] = photos.labels[from]!;
     }
   }
-  return { images, labels, count };
+  return { images, labels, count, photosFrom: replayCount + copies };
 }
 
 /**

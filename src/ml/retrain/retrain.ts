@@ -4,7 +4,7 @@ import type { LabelledImages } from '../../core/dataset';
 import { NUM_CLASSES } from '../../core/classes';
 import { seededRandom } from '../../core/random';
 import { isIdentity } from '../../core/retrain/classes';
-import { mixEpoch, userCopies } from '../../core/retrain/replay-mix';
+import { mixEpoch } from '../../core/retrain/replay-mix';
 import type { Accuracies } from '../../core/retrain/retrain-store';
 import type { RetrainSettings } from '../../core/retrain/retrain-settings';
 import { evaluate } from '../evaluate';
@@ -204,13 +204,10 @@ async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContex
     keeping = keepingHead(split.head, mixed.width, options);
     net = keeping.net;
     if (distill > 0) {
-      // mixEpoch's layout: replay images, then the user's copies, then replayed photos. Only the
-      // photos are distilled: on train/ photos distilling the Fashion-MNIST images too cost 2
-      // points on the 1,000 test images and kept the mapped photos no better (README).
-      const photosFrom =
-        Math.min(settings.replayPerEpoch, job.replay.count) + userCopies(job.train.count, settings.replayPerEpoch);
+      // Only the replayed photos are distilled: on train/ photos distilling the Fashion-MNIST
+      // images too cost 2 points on the 1,000 test images and kept the mapped photos no better (README).
       const teacher = await teacherLogProbs(split.head, mixed, old);
-      const rows = withTeacher(mixed, teacher, old.filter(Boolean).length, (i) => i >= photosFrom);
+      const rows = withTeacher(mixed, teacher, old.filter(Boolean).length, (i) => i >= set.photosFrom);
       source = featureSource(rows, set.labels);
     }
   }
