@@ -28,6 +28,8 @@ export const [input, setInput] = createSignal<Float32Array | null>(null);
 export const [probs, setProbs] = createSignal<Float32Array | null>(null);
 /** True while the answer shown is a guess Prenda is not sure of (a photo judged "not sure"). */
 export const [doubtful, setDoubtful] = createSignal(false);
+/** True while a photo (chosen, shared or a camera frame) is the input shown in the pad's place. */
+export const [photoInPad, setPhotoInPad] = createSignal(false);
 /** Latest user-facing error, if any. */
 export const [error, setError] = createSignal<Message | null>(null);
 /** Short informational notice (backend fallback, GPU loss), if any. */

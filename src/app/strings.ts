@@ -3,7 +3,7 @@ import { registerStrings, type Translation } from './i18n';
 // The shell's own strings: views, model and engine, language, service worker, its errors.
 const en = {
   views: 'Views',
-  viewDraw: 'Draw',
+  viewDraw: 'Classify',
   viewLab: 'Lab',
   viewEval: 'Evaluation',
   tagline: 'Draw a garment and Prenda guesses what it is, right on your device.',
@@ -44,7 +44,7 @@ export type AppStrings = typeof en;
 
 const es: Translation<AppStrings> = {
   views: 'Vistas',
-  viewDraw: 'Dibujar',
+  viewDraw: 'Clasificar',
   viewLab: 'Laboratorio',
   viewEval: 'Evaluación',
   tagline: 'Dibuja una prenda y Prenda adivina qué es, en tu propio dispositivo.',

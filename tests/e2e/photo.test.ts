@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { writeMjpeg } from '../helpers/mjpeg';
 import { devPhotos } from '../helpers/photos';
-import { openApp, readConfidences, waitReady } from '../../support/browser/harness';
+import { drawShirt, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 import { useApp } from './fixture';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -85,6 +85,31 @@ describe('photos in Chromium', () => {
     if (manifest.models.some((m: { id: string }) => m.id === 'photo')) {
       expect(await page.inputValue('[data-testid=model-select]')).toBe('photo');
     }
+  });
+
+  it('in Photo mode "Remove photo" is there only with a photo: it removes it and gives the pad back', async () => {
+    const { page } = e2e.app;
+    const clear = page.locator('[data-testid=clear]');
+    await page.click('[data-testid=mode-draw]');
+    await drawShirt(page); // a drawing kept under the photo stage is not a photo to remove
+    await page.click('[data-testid=mode-photo]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=photo-shown]')?.closest('[hidden]') !== null);
+    expect(await clear.isVisible()).toBe(false);
+    await page.setInputFiles('[data-testid=photo-input]', CANDIDATES[2]!);
+    await verdict(page);
+    expect(await clear.isVisible()).toBe(true);
+    expect((await clear.textContent())!.trim()).toBe('Remove photo');
+    await clear.click();
+    expect(await page.getAttribute('[data-testid=mode-draw]', 'aria-pressed')).toBe('true');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=top-class]')?.getAttribute('data-class') === '',
+    );
+    expect(await page.isVisible('[data-testid=draw-canvas]')).toBe(true);
+    expect((await clear.textContent())!.trim()).toBe('Clear');
+    // Removed, not hidden: back in Photo mode the stage is empty again.
+    await page.click('[data-testid=mode-photo]');
+    expect(await page.isVisible('[data-testid=photo-shown]')).toBe(false);
+    expect(await clear.isVisible()).toBe(false);
   });
 
   it('applies EXIF orientation while decoding: a sideways-stored phone photo comes out upright', async () => {

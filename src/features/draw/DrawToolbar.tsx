@@ -1,12 +1,16 @@
 import { For } from 'solid-js';
 import { t } from '../../app/i18n';
+import { photoInPad } from '../../app/state';
 import { brushSize, canUndo, setBrushSize, setTool, tool, type Tool } from './drawing';
 import { Icon } from '../../ui/Icon';
 import { PhotoInput } from './PhotoInput';
 
 /** Props of {@link DrawToolbar}. */
 export interface DrawToolbarProps {
-  /** False in Photo mode: only clear (back to drawing) is shown; the stage has its own photo button. */
+  /**
+   * False in Photo mode: of the tools only clear stays, worded "Remove photo" and shown once a
+   * photo is there (removing it gives the pad back); the stage has its own photo buttons.
+   */
   drawing: boolean;
   onUndo: () => void;
   onClear: () => void;
@@ -47,9 +51,17 @@ export function DrawToolbar(props: DrawToolbarProps) {
           <Icon name="undo" />
           <span class="btn__text">{t('draw.undo')}</span>
         </button>
-        <button type="button" class="btn" title={t('draw.clear')} data-testid="clear" onClick={() => props.onClear()}>
+        <button
+          type="button"
+          class="btn"
+          classList={{ 'btn--labelled': !props.drawing }}
+          title={t(props.drawing ? 'draw.clear' : 'draw.removePhoto')}
+          data-testid="clear"
+          hidden={!props.drawing && !photoInPad()}
+          onClick={() => props.onClear()}
+        >
           <Icon name="clear" />
-          <span class="btn__text">{t('draw.clear')}</span>
+          <span class="btn__text">{t(props.drawing ? 'draw.clear' : 'draw.removePhoto')}</span>
         </button>
         <PhotoInput onFile={props.onPhotoFile} hidden={!props.drawing} />
       </div>

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { t } from '../../app/i18n';
 import type { CameraState } from './camera';
 import { Icon } from '../../ui/Icon';
@@ -11,6 +11,8 @@ export interface CameraControlsProps {
   onResume: () => void;
   onSwitch: () => void;
   onStop: () => void;
+  /** Shown after the start button while the camera is off (the stage's way to the album). */
+  children?: JSX.Element;
 }
 
 /** Start, or capture / live again, switch and stop, as the camera's state allows. */
@@ -21,10 +23,14 @@ export function CameraControls(props: CameraControlsProps) {
       <Show
         when={on()}
         fallback={
-          <button type="button" class="btn btn--primary" data-testid="camera-start" onClick={() => props.onStart()}>
-            <Icon name="photo" />
-            <span>{t('photo.cameraStart')}</span>
-          </button>
+          <>
+            {/* Secondary: the big "take or choose a photo" above is the first choice (the phone's own camera). */}
+            <button type="button" class="btn" data-testid="camera-start" onClick={() => props.onStart()}>
+              <Icon name="photo" />
+              <span>{t('photo.cameraStart')}</span>
+            </button>
+            {props.children}
+          </>
         }
       >
         <Show

@@ -1,4 +1,4 @@
-import { Show, createSignal, onCleanup } from 'solid-js';
+import { Show, createSignal, onCleanup, type JSX } from 'solid-js';
 import { errorText } from '../../core/errors';
 import { t, type StringKey } from '../../app/i18n';
 import { setError } from '../../app/state';
@@ -26,7 +26,7 @@ const FAILURE_KEY: Record<CameraFailure, StringKey> = {
  * a frame, a camera switch; when the camera is denied, missing or slow, says so and offers a
  * file input that opens the phone's camera app instead.
  */
-export function CameraView(props: { onFile: (file: File) => void; onStart?: () => void }) {
+export function CameraView(props: { onFile: (file: File) => void; onStart?: () => void; children?: JSX.Element }) {
   const [state, setState] = createSignal<CameraState>('idle');
   const [failure, setFailure] = createSignal<CameraFailure | null>(null);
   const [cameras, setCameras] = createSignal<string[]>([]);
@@ -126,7 +126,9 @@ export function CameraView(props: { onFile: (file: File) => void; onStart?: () =
         onResume={() => void resume()}
         onSwitch={switchCamera}
         onStop={() => stop()}
-      />
+      >
+        {props.children}
+      </CameraControls>
       <Show when={failure()}>
         <CameraFallback onFile={props.onFile} />
       </Show>

@@ -103,7 +103,14 @@ export function PhotoPanel(props: { onPhoto?: () => void }) {
     >
       <ShownPhoto />
       <Show when={!shownPhoto()}>
-        <p class="photo__intro">{dragging() ? t('photo.dropHere') : t('photo.photoIntro')}</p>
+        <p class="photo__intro">
+          {/* Phones have no drag and drop: only a mouse or pen user is told about it. */}
+          {dragging()
+            ? t('photo.dropHere')
+            : coarse
+              ? t('photo.photoIntro')
+              : `${t('photo.photoIntro')} ${t('photo.orDrop')}`}
+        </p>
       </Show>
       <PhotoVerdict />
       <div class="stage__actions">
@@ -112,11 +119,13 @@ export function PhotoPanel(props: { onPhoto?: () => void }) {
           <Icon name="photo" />
           <span>{t('photo.takePhoto')}</span>
         </label>
+      </div>
+      {/* The live camera and the album: the second choices, side by side in one row under the big one. */}
+      <CameraView onStart={props.onPhoto} onFile={(file) => void classifyPhotoFile(file, props.onPhoto)}>
         <a class="btn stage__album" href="#album">
           {t('photo.toAlbum')}
         </a>
-      </div>
-      <CameraView onStart={props.onPhoto} onFile={(file) => void classifyPhotoFile(file, props.onPhoto)} />
+      </CameraView>
       <Show when={photoVerdict()}>
         <details class="stage__steps" open={!coarse}>
           <summary>{t('photo.stepsTitle')}</summary>

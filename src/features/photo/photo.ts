@@ -5,7 +5,18 @@ import { verdictOf, type Verdict } from '../../core/photo/verdict';
 import type { RgbaImage } from '../../core/preprocess';
 import { classifyMany, selectModel } from '../../app/engine';
 import { params } from '../../app/params';
-import { engineState, error, input, modelId, models, probs, setDoubtful, setError, setProbs } from '../../app/state';
+import {
+  engineState,
+  error,
+  input,
+  modelId,
+  models,
+  probs,
+  setDoubtful,
+  setError,
+  setPhotoInPad,
+  setProbs,
+} from '../../app/state';
 import { submit } from '../../app/predict-loop';
 import { activeVersion } from '../../app/user-model';
 
@@ -121,3 +132,6 @@ createRoot(() => createEffect(() => setDoubtful(photoVerdict()?.reason === 'lowC
 export function shownPhoto(): RgbaImage | null {
   return photoActive() ? (photoSteps()?.photo ?? null) : null;
 }
+
+// The drawing toolbar (in the shell, without the photo code) offers "Remove photo" while one is shown.
+createRoot(() => createEffect(() => setPhotoInPad(shownPhoto() !== null)));

@@ -3,8 +3,9 @@ import { registerStrings, type StringKey, type Translation } from '../../app/i18
 
 const en = {
   photoTitle: 'Photograph a garment',
-  photoIntro: 'One garment, laid flat or hung, filling most of the picture. Or drop a photo here.',
-  cameraStart: 'Camera',
+  photoIntro: 'One garment, laid flat or hung, filling most of the picture.',
+  orDrop: 'Or drop a photo here.',
+  cameraStart: 'Live camera',
   cameraStop: 'Stop camera',
   cameraCapture: 'Capture',
   cameraRetake: 'Live again',
@@ -20,7 +21,7 @@ const en = {
   takePhoto: 'Take or choose a photo',
   dropHere: 'Drop the photo to classify it',
   shownPhoto: 'The photo being classified',
-  toAlbum: 'Many photos: album',
+  toAlbum: 'Many photos',
   stepsTitle: 'How Prenda sees your photo',
   stepPhoto: 'Photo',
   stepMask: 'Garment found',
@@ -45,8 +46,9 @@ export type PhotoStrings = typeof en;
 
 const es: Translation<PhotoStrings> = {
   photoTitle: 'Fotografía una prenda',
-  photoIntro: 'Una sola prenda, extendida o colgada, que ocupe casi toda la foto. O suelta aquí una foto.',
-  cameraStart: 'Cámara',
+  photoIntro: 'Una sola prenda, extendida o colgada, que ocupe casi toda la foto.',
+  orDrop: 'O suelta aquí una foto.',
+  cameraStart: 'En directo',
   cameraStop: 'Parar cámara',
   cameraCapture: 'Capturar',
   cameraRetake: 'Volver a directo',
@@ -62,7 +64,7 @@ const es: Translation<PhotoStrings> = {
   takePhoto: 'Hacer o elegir una foto',
   dropHere: 'Suelta la foto para clasificarla',
   shownPhoto: 'La foto que se clasifica',
-  toAlbum: 'Muchas fotos: álbum',
+  toAlbum: 'Varias fotos',
   stepsTitle: 'Cómo ve Prenda tu foto',
   stepPhoto: 'Foto',
   stepMask: 'Prenda encontrada',
