@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     balance: { type: 'string', default: String(RETRAIN_DEFAULTS.balance) },
     'keep-rate': { type: 'string', default: String(RETRAIN_DEFAULTS.keepRate) },
     distill: { type: 'string', default: String(RETRAIN_DEFAULTS.distill) },
+    hidden: { type: 'string', default: String(RETRAIN_DEFAULTS.hiddenUnits) },
+    'replay-per-epoch': { type: 'string', default: String(RETRAIN_DEFAULTS.replayPerEpoch) },
     // Pipeline variants of each replayed photo too (made here from its train/ file, cached in /tmp).
     'replay-variants': { type: 'string', default: '0' },
     photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
@@ -117,6 +119,8 @@ const settings = {
   balance: args.balance === 'true',
   keepRate: Number(args['keep-rate']),
   distill: Number(args.distill),
+  hiddenUnits: Number(args.hidden),
+  replayPerEpoch: Number(args['replay-per-epoch']),
 };
 const replayVariants = Number(args['replay-variants']);
 console.log(JSON.stringify({ variants, replayVariants, ...settings }));

@@ -26,6 +26,11 @@ export interface RetrainSettings {
    * the same score on the new classes (README "Your own classes").
    */
   distill: number;
+  /**
+   * Runs that add classes: the hidden layer before the outputs is first widened to at least this
+   * many units (ml/retrain/head-resize widenHidden; 0: as it is).
+   */
+  hiddenUnits: number;
   seed: number;
 }
 
@@ -39,6 +44,7 @@ export const RETRAIN_DEFAULTS: RetrainSettings = {
   balance: true,
   keepRate: 1,
   distill: 0.5,
+  hiddenUnits: 0,
   seed: 1,
 };
 
