@@ -183,7 +183,7 @@ describe('growing the output layer', () => {
   });
 
   it('widened (32 → 64 units) with the old ones kept (keepRate 0): the ten stay exact and the new class is learnt', async () => {
-    const out = await teachCross({ epochs: 3, keepRate: 0, hiddenUnits: 64 });
+    const out = await teachCross({ epochs: 3, keepRate: 0, hiddenGrowth: 32 });
     expect(hiddenUnits(out.model)).toBe(64);
     expect(out.after.user).toBe(1);
     const sample = takeFirst(test, 50);
@@ -210,7 +210,8 @@ describe('growing the output layer', () => {
         replay,
         photoReplay: photos,
         test,
-        settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, distill },
+        // Distillation acts only where the old rows may move (keepRate > 0).
+        settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, keepRate: 1, distill },
         outputs: outputRows([], ['X']),
       });
     const [plain, distilled] = [await run(0), await run(2)];

@@ -272,7 +272,11 @@ export async function retrain(job: RetrainJob, hooks: RetrainHooks = {}): Promis
   const original = grows ? await measureOriginal(job) : null;
   const adds = job.outputs?.some((row) => row === null) ?? false;
   // Widened before the new rows are imprinted, so they imprint from every hidden unit.
-  const base = adds ? widenHidden(job.model, job.settings.hiddenUnits, seededRandom(job.settings.seed + 1)) : job.model;
+  const units = hiddenUnits(job.model);
+  const base =
+    adds && units !== null && job.settings.hiddenGrowth > 0
+      ? widenHidden(job.model, units + job.settings.hiddenGrowth, seededRandom(job.settings.seed + 1))
+      : job.model;
   const start = grows ? await growOutputs(base, job.outputs!, job.train) : job.model;
   const model = await partsToModel(start);
   const ctx: RunContext = {
