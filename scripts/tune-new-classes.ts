@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     balance: { type: 'string', default: String(RETRAIN_DEFAULTS.balance) },
     'keep-rate': { type: 'string', default: String(RETRAIN_DEFAULTS.keepRate) },
     distill: { type: 'string', default: String(RETRAIN_DEFAULTS.distill) },
+    'hidden-growth': { type: 'string', default: String(RETRAIN_DEFAULTS.hiddenGrowth) },
+    'replay-per-epoch': { type: 'string', default: String(RETRAIN_DEFAULTS.replayPerEpoch) },
+    seed: { type: 'string', default: String(RETRAIN_DEFAULTS.seed) },
     // Pipeline variants of each replayed photo too (made here from its train/ file, cached in /tmp).
     'replay-variants': { type: 'string', default: '0' },
     photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
@@ -117,6 +120,9 @@ const settings = {
   balance: args.balance === 'true',
   keepRate: Number(args['keep-rate']),
   distill: Number(args.distill),
+  hiddenGrowth: Number(args['hidden-growth']),
+  replayPerEpoch: Number(args['replay-per-epoch']),
+  seed: Number(args.seed),
 };
 const replayVariants = Number(args['replay-variants']);
 console.log(JSON.stringify({ variants, replayVariants, ...settings }));
@@ -219,8 +225,11 @@ for (const [label, model] of [
   if (label === 'taught') console.log(`        top classes: ${tops.join('; ')}`);
   const right = perClass.reduce((a, c) => a + c.right, 0);
   const n = perClass.reduce((a, c) => a + c.n, 0);
+  const report = photoReport(rows);
+  const mappedFolders = report.folders.filter((f) => f.strict !== null && !classes.includes(f.folder));
+  console.log(`${label.padEnd(7)} mapped: ${mappedFolders.map((f) => `${f.folder} ${pct(f.strict)}`).join(', ')}`);
   console.log(
     `${label.padEnd(7)} new: ${perClass.map((c) => `${c.name} ${pct(c.right / c.n)}`).join(', ')}, three ${pct(right / n)} (${n}); ` +
-      `mapped strict ${pct(photoReport(rows).mapped.strict)} (${rows.length - n})`,
+      `mapped strict ${pct(report.mapped.strict)} (${rows.length - n})`,
   );
 }

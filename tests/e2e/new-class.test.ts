@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { CLASS_EPOCHS, RETRAIN_DEFAULTS } from '../../src/core/retrain/retrain-settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, waitReady, type Server } from '../../support/browser/harness';
 import { addSamples, drawCross, topClass, waitFinished } from '../../support/browser/retrain-drive';
@@ -85,7 +86,10 @@ describe('teaching Prenda a new kind of clothing', () => {
     expect(await addClass(page, 'trouser')).toMatch(/already a class/);
     expect(await addClass(page, 'Pantalón')).toMatch(/already a class/);
     expect(await addClass(page, 'x'.repeat(41))).toMatch(/at most 40 characters/);
+    // A refused name leaves the epochs alone; an added class proposes more of them.
+    expect(await page.inputValue('[data-testid=retrain-epochs]')).toBe(String(RETRAIN_DEFAULTS.epochs));
     expect(await addClass(page, NAME)).toBeNull();
+    expect(await page.inputValue('[data-testid=retrain-epochs]')).toBe(String(CLASS_EPOCHS));
     expect(await addClass(page, 'cruz ✕')).toMatch(/already a class/);
     expect((await labelOptions(page)).at(-1)).toEqual(['10', NAME]);
     expect(await page.getAttribute(`[data-testid=retrain-class][data-class="${CROSS}"]`, 'data-count')).toBe('0');

@@ -10,7 +10,8 @@ import { decodeImageSet, takeFirst, type LabelledImages } from '../../src/core/d
 import { outputRows } from '../../src/core/retrain/classes';
 import { RETRAIN_DATA } from '../../src/core/retrain/replay-mix';
 import { RETRAIN_DEFAULTS, type RetrainSettings } from '../../src/core/retrain/retrain-settings';
-import { growOutputs, outputCount, resizeOutput } from '../../src/ml/retrain/head-resize';
+import { growOutputs, hiddenUnits, outputCount, resizeOutput, widenHidden } from '../../src/ml/retrain/head-resize';
+import { seededRandom } from '../../src/core/random';
 import { loadChecked, modelToParts, type ModelParts } from '../../src/ml/retrain/model-artifacts';
 import { retrain } from '../../src/ml/retrain/retrain';
 import { evaluate } from '../../src/ml/evaluate';
@@ -109,6 +110,41 @@ describe('growing the output layer', () => {
     }
   });
 
+  it('widens the hidden layer keeping every output exactly, the old units bit for bit', async () => {
+    expect(hiddenUnits(cnn)).toBe(32);
+    const wide = widenHidden(cnn, 64, seededRandom(1));
+    expect(hiddenUnits(wide)).toBe(64);
+    expect(outputCount(wide)).toBe(10);
+    // Already as wide: the same parts back.
+    expect(widenHidden(wide, 48, seededRandom(1))).toBe(wide);
+    const sample = takeFirst(test, 50);
+    const [old, now] = [await predict(cnn, sample), await predict(wide, sample)];
+    for (let i = 0; i < old.length; i++) expect(now[i]).toBeCloseTo(old[i]!, 6);
+    const model = await loadChecked(wide);
+    const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
+    const [kernel, bias] = dense[0]!.getWeights().map((w) => w.dataSync() as Float32Array);
+    const [outKernel] = dense[1]!.getWeights().map((w) => w.dataSync() as Float32Array);
+    const original = await loadChecked(cnn);
+    const oldKernel = original.layers
+      .filter((l) => l.getClassName() === 'Dense')[0]!
+      .getWeights()[0]!
+      .dataSync();
+    const inputs = kernel!.length / 64;
+    for (let f = 0; f < inputs; f += 97)
+      for (let j = 0; j < 32; j++) expect(kernel![f * 64 + j]).toBe(oldKernel[f * 32 + j]);
+    // The new units: some incoming weight, no bias, nothing going out.
+    expect(
+      kernel!
+        .subarray(0, 64)
+        .slice(32)
+        .some((v) => v !== 0),
+    ).toBe(true);
+    expect(bias!.slice(32).every((v) => v === 0)).toBe(true);
+    expect(outKernel!.slice(32 * 10).every((v) => v === 0)).toBe(true);
+    model.dispose();
+    original.dispose();
+  });
+
   /** Teaches the cnn a drawn cross as class 10 (last layers), with these settings over the app's. */
   const teachCross = (settings: Partial<RetrainSettings>) =>
     retrain({
@@ -146,6 +182,19 @@ describe('growing the output layer', () => {
     }
   });
 
+  it('widened (32 → 64 units) with the old ones kept (keepRate 0): the ten stay exact and the new class is learnt', async () => {
+    const out = await teachCross({ epochs: 3, keepRate: 0, hiddenGrowth: 32 });
+    expect(hiddenUnits(out.model)).toBe(64);
+    expect(out.after.user).toBe(1);
+    const sample = takeFirst(test, 50);
+    const [old, now] = [await predict(cnn, sample), await predict(out.model, sample)];
+    for (let i = 0; i < sample.count; i++) {
+      const row = now.subarray(i * 11, i * 11 + 10);
+      const ten = row.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < 10; k++) expect(row[k]! / ten).toBeCloseTo(old[i * 10 + k]!, 4);
+    }
+  });
+
   it('distilling the base on replayed photos learns the new class and moves the ten less on them than without', async () => {
     const photos = decodeImageSet(
       read(RETRAIN_DATA.photoReplayImages),
@@ -161,7 +210,8 @@ describe('growing the output layer', () => {
         replay,
         photoReplay: photos,
         test,
-        settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, distill },
+        // Distillation acts only where the old rows may move (keepRate > 0).
+        settings: { ...RETRAIN_DEFAULTS, layers: 'head', epochs: 3, learningRate: 3e-3, keepRate: 1, distill },
         outputs: outputRows([], ['X']),
       });
     const [plain, distilled] = [await run(0), await run(2)];

@@ -3,6 +3,7 @@ import { IMAGE_PIXELS } from '../../src/core/classes';
 import {
   grayThumbnail,
   isSample,
+  MIN_FOR_HOLD_OUT,
   splitSamples,
   THUMB_SIDE,
   toImageSet,
@@ -85,5 +86,52 @@ describe('holding samples out to measure a run', () => {
     for (const label of [1, 2, 3, 4]) expect(split.train.some((s) => s.label === label)).toBe(true);
     const singles = [sample('a', 0), sample('b', 1), sample('c', 2), sample('d', 3), sample('e', 4)];
     expect(splitSamples(singles).hasHoldOut).toBe(false);
+  });
+
+  it('holds out 20 % of each class with 5 or more samples, none of smaller ones', () => {
+    // Sizes as the photo validation taught them, plus small classes; ids interleaved by class.
+    const sizes = new Map([
+      [0, 4],
+      [3, 5],
+      [7, 9],
+      [10, 20],
+      [11, 24],
+      [12, 13],
+      [13, 1],
+    ]);
+    const list = [...sizes].flatMap(([label, n]) =>
+      Array.from({ length: n }, (_, i) => sample(`c${label}-${i}`, label, 0)),
+    );
+    const split = splitSamples(list);
+    expect(split.hasHoldOut).toBe(true);
+    for (const [label, n] of sizes) {
+      const held = split.heldOut.filter((s) => s.label === label).length;
+      const trained = split.train.filter((s) => s.label === label).length;
+      expect(held).toBe(n >= MIN_FOR_HOLD_OUT ? Math.max(1, Math.floor(0.2 * n)) : 0);
+      expect(held + trained).toBe(n);
+    }
+    // Nothing lost or duplicated, order kept in both parts.
+    const ids = [...split.train, ...split.heldOut].map((s) => s.id);
+    expect(new Set(ids).size).toBe(list.length);
+    expect(ids.sort()).toEqual(list.map((s) => s.id).sort());
+    expect(split.train.map((s) => s.id)).toEqual(list.filter((s) => split.train.includes(s)).map((s) => s.id));
+    // Repeatable and independent of order.
+    const shuffled = [...list].sort((a, b) => (a.id.length % 3) - (b.id.length % 3) || b.id.localeCompare(a.id));
+    const again = splitSamples(shuffled);
+    expect(again.heldOut.map((s) => s.id).sort()).toEqual(split.heldOut.map((s) => s.id).sort());
+    expect(splitSamples(list).heldOut.map((s) => s.id)).toEqual(split.heldOut.map((s) => s.id));
+  });
+
+  it('holds none out when every class is smaller than 5, however many samples in all', () => {
+    const list = [0, 1, 2, 3, 4].flatMap((label) => many(4, label).map((s) => ({ ...s, id: `${label}-${s.id}` })));
+    const split = splitSamples(list);
+    expect(split).toMatchObject({ hasHoldOut: false, heldOut: [] });
+    expect(split.train).toHaveLength(20);
+  });
+
+  it('keeps at least one training sample per class even with a large share', () => {
+    const split = splitSamples(many(5), 0.99);
+    expect(split.heldOut).toHaveLength(4);
+    expect(split.train).toHaveLength(1);
   });
 });

@@ -137,27 +137,30 @@ export interface SampleSplit {
   hasHoldOut: boolean;
 }
 
-/** Smallest number of samples from which a share is held out. */
+/** Smallest number of samples a class needs before a share of it is held out. */
 export const MIN_FOR_HOLD_OUT = 5;
 
 /**
- * Holds out `share` (default 20 %) of the samples, at least one, when there are at least
- * {@link MIN_FOR_HOLD_OUT}, never a class's last one; the choice follows a hash of the ids, so
- * it is repeatable.
+ * Holds out, per class, `share` (default 20 %) of that class's samples, rounded down but at
+ * least one, from classes with at least {@link MIN_FOR_HOLD_OUT} samples; smaller classes hold
+ * none, and a class never loses its last sample. Within a class the choice follows a hash of the
+ * ids, so it is repeatable and independent of list order.
  */
 export function splitSamples(samples: readonly Sample[], share = 0.2): SampleSplit {
-  if (samples.length < MIN_FOR_HOLD_OUT) return { train: [...samples], heldOut: [], hasHoldOut: false };
-  const n = Math.max(1, Math.floor(samples.length * share));
-  const ranked = [...samples].sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
-  const left = countByClass(samples);
+  // Per class rather than overall: an overall 20 % can take a third of a small class the user
+  // just taught (it did in the photo validation), leaving the run too few of its examples.
+  const byClass = new Map<number, Sample[]>();
+  for (const s of samples) {
+    const list = byClass.get(s.label);
+    if (list) list.push(s);
+    else byClass.set(s.label, [s]);
+  }
   const held = new Set<string>();
-  // Never hold out a class's last sample: the run must still see every class the user taught.
-  for (const s of ranked) {
-    if (held.size === n) break;
-    if (left[s.label]! > 1) {
-      held.add(s.id);
-      left[s.label]!--;
-    }
+  for (const list of byClass.values()) {
+    if (list.length < MIN_FOR_HOLD_OUT) continue;
+    const n = Math.min(list.length - 1, Math.max(1, Math.floor(list.length * share)));
+    const ranked = [...list].sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
+    for (const s of ranked.slice(0, n)) held.add(s.id);
   }
   if (held.size === 0) return { train: [...samples], heldOut: [], hasHoldOut: false };
   return {

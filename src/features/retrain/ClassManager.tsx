@@ -1,12 +1,13 @@
 import { For, Show, createSignal } from 'solid-js';
 import { NUM_CLASSES } from '../../core/classes';
 import { MIN_CLASS_SAMPLES } from '../../core/retrain/classes';
+import { CLASS_EPOCHS, RETRAIN_DEFAULTS } from '../../core/retrain/retrain-settings';
 import type { VersionMeta } from '../../core/retrain/retrain-store';
 import { classIndices, classLabel } from '../../app/classes';
 import { format } from '../../app/format';
 import { t, type Message } from '../../app/i18n';
 import { addClass, classNote, classScores, removeClass, sampleCounts } from './class-list';
-import { status } from './training';
+import { epochs, setEpochs, status } from './training';
 import './ClassManager.css';
 
 const say = (m: Message): string => t(m.key, m.params);
@@ -67,7 +68,9 @@ export function ClassManager() {
   const add = (): void => {
     const refused = addClass(name());
     setProblem(refused);
-    if (!refused) setName('');
+    if (refused) return;
+    setName('');
+    if (epochs() === RETRAIN_DEFAULTS.epochs) setEpochs(CLASS_EPOCHS);
   };
   const counts = () => sampleCounts();
   // The ten with samples, and every user class (with or without).

@@ -49,7 +49,7 @@ const en = {
   after: 'After',
   change: 'Change',
   noteAll:
-    'Fewer than 5 samples, so none were held out: this measures the samples it trained on and overstates what it learnt.',
+    'No class has 5 samples yet, so none were held out: this measures the samples it trained on and overstates what it learnt.',
   versionsTitle: 'Model versions',
   shipped: 'Shipped model',
   inUse: 'in use',
@@ -132,7 +132,7 @@ const es: Translation<RetrainStrings> = {
   after: 'Después',
   change: 'Cambio',
   noteAll:
-    'Menos de 5 muestras, así que no se reservó ninguna: se mide con las mismas muestras del entrenamiento y exagera lo aprendido.',
+    'Ninguna clase tiene aún 5 muestras, así que no se reservó ninguna: se mide con las mismas muestras del entrenamiento y exagera lo aprendido.',
   versionsTitle: 'Versiones del modelo',
   shipped: 'Modelo original',
   inUse: 'en uso',

@@ -2,7 +2,8 @@
 // - each Dense weight W is trained as W0 + r ⊙ D (D starts at zero): Adam moves every entry of D
 //   by about the learning rate per step whatever its gradient's scale, so r is a per-entry rate
 //   factor (a scaled gradient would not do: Adam normalises the scale away). The new output
-//   columns get r = 1, the old columns and the hidden layers r = `keepRate`;
+//   columns (and the hidden units a widened layer gained) get r = 1, the old columns and the
+//   other hidden units r = `keepRate`;
 // - distillation (Hinton et al. 2015, as in Learning without Forgetting): on the replayed photos
 //   the old outputs are pulled towards the base model's probabilities (temperature 2), beside the
 //   cross-entropy against the labels.
@@ -32,6 +33,11 @@ export interface KeepOptions {
   distill: number;
   /** Which outputs are old classes (true) and which are new (false). */
   old: readonly boolean[];
+  /**
+   * Units of the last hidden layer from this index on are new (head-resize widenHidden): they
+   * train at rate 1 like the new output columns. Absent: every hidden unit is old.
+   */
+  newUnitsFrom?: number;
 }
 
 /**
@@ -110,10 +116,11 @@ export function keepingHead(head: readonly Layer[], featureWidth: number, option
   const parts = dense.map((layer) => {
     const [w0, b0] = layer.getWeights() as [tf.Tensor2D, tf.Tensor1D];
     const units = w0.shape[1];
+    const from = layer === dense.at(-2) ? (options.newUnitsFrom ?? units) : units;
     const rate =
       layer === last
         ? tf.tensor1d(options.old.map((o) => (o ? options.keepRate : 1)))
-        : tf.fill([units], options.keepRate);
+        : tf.tensor1d(Array.from({ length: units }, (_, j) => (j < from ? options.keepRate : 1)));
     return {
       layer,
       w0: tf.keep(w0.clone()),

@@ -17,7 +17,7 @@ import {
   splitAtFeatures,
   type FeatureSplit,
 } from './head-training';
-import { growOutputs, outputCount } from './head-resize';
+import { growOutputs, hiddenUnits, outputCount, widenHidden } from './head-resize';
 import { keepable, keepingHead, teacherLogProbs, withTeacher, type KeepingHead } from './head-net';
 import { modelToParts, partsToModel, type ModelParts } from './model-artifacts';
 import { constantRate } from '../schedule';
@@ -200,7 +200,7 @@ async function trainHead(model: LayersModel, split: FeatureSplit, ctx: RunContex
     variables: split.head.flatMap((layer) => layer.trainableWeights.map((w) => w.read() as tf.Variable)),
   };
   if (keeps) {
-    const options = { keepRate: settings.keepRate, distill, old };
+    const options = { keepRate: settings.keepRate, distill, old, newUnitsFrom: hiddenUnits(job.model) ?? undefined };
     keeping = keepingHead(split.head, mixed.width, options);
     net = keeping.net;
     if (distill > 0) {
@@ -270,7 +270,14 @@ export async function retrain(job: RetrainJob, hooks: RetrainHooks = {}): Promis
   const grows = job.outputs !== undefined && !isIdentity(job.outputs, outputCount(job.model));
   // "Before" is the model the user had, not the grown one: imprinted rows already take test images.
   const original = grows ? await measureOriginal(job) : null;
-  const start = grows ? await growOutputs(job.model, job.outputs!, job.train) : job.model;
+  const adds = job.outputs?.some((row) => row === null) ?? false;
+  // Widened before the new rows are imprinted, so they imprint from every hidden unit.
+  const units = hiddenUnits(job.model);
+  const base =
+    adds && units !== null && job.settings.hiddenGrowth > 0
+      ? widenHidden(job.model, units + job.settings.hiddenGrowth, seededRandom(job.settings.seed + 1))
+      : job.model;
+  const start = grows ? await growOutputs(base, job.outputs!, job.train) : job.model;
   const model = await partsToModel(start);
   const ctx: RunContext = {
     job,
