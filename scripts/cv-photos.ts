@@ -26,7 +26,7 @@ import {
   FOOTWEAR_LABEL,
   headOf,
   headProbs,
-  installHead,
+  photoModelOf,
   splitCnn,
   trainHead,
   type FeatureSet,
@@ -299,8 +299,7 @@ if (needTraining) {
       `final: training the head on ${set.labels.length} feature vectors (all ${n} train/ photos), ${finalEpochs} epochs`,
     );
     const history = await trainHead(head, set, { ...trainOptions, epochs: finalEpochs, random: seededRandom(seed) });
-    installHead(split, head);
-    await exportPhotoModel(base, fmnist.test, {
+    await exportPhotoModel(await photoModelOf(base, split, head), fmnist.test, {
       out: a.out!,
       id: a.id!,
       epochs: finalEpochs,

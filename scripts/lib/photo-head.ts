@@ -241,3 +241,38 @@ export function installHead(split: SplitCnn, head: tf.Sequential): void {
   split.dense[0]!.setWeights(d0!.getWeights());
   split.dense[1]!.setWeights(d1!.getWeights());
 }
+
+/**
+ * The photo model: `base` with the trained head in place of its layers after the cut. A head of the
+ * base's sizes is installed into `base` itself; a wider one gets a new model of the same layers
+ * with the wider hidden layer (still a plain layers model whose last Dense layer is the output).
+ */
+export async function photoModelOf(
+  base: tf.LayersModel,
+  split: SplitCnn,
+  head: tf.Sequential,
+): Promise<tf.LayersModel> {
+  const [d0, d1] = layersOf(head, 'Dense');
+  const hidden = d0!.getWeights()[1]!.shape[0]!;
+  if (hidden === baseHidden(split)) {
+    installHead(split, head);
+    return base;
+  }
+  const topology = base.toJSON(null, false) as { config: { layers: { config: { name: string; units?: number } }[] } };
+  const hiddenName = split.dense[0]!.name;
+  for (const l of topology.config.layers) if (l.config.name === hiddenName) l.config.units = hidden;
+  const model = await tf.models.modelFromJSON({
+    modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'],
+  });
+  // Layers match one to one (same topology); those after the cut take the head's weights.
+  const fromHead = new Map<string, tf.layers.Layer>([
+    [split.dense[0]!.name, d0!],
+    [split.dense[1]!.name, d1!],
+    ...(split.conv ? [[split.conv.name, layersOf(head, 'Conv2D')[0]!] as const] : []),
+  ]);
+  model.layers.forEach((l, i) => {
+    const source = fromHead.get(base.layers[i]!.name) ?? base.layers[i]!;
+    if (source.getWeights().length) l.setWeights(source.getWeights());
+  });
+  return model;
+}

@@ -7,6 +7,7 @@ import {
   headOf,
   headProbs,
   installHead,
+  photoModelOf,
   splitCnn,
   trainHead,
 } from '../../scripts/lib/photo-head';
@@ -95,6 +96,23 @@ describe('a wider photo head', () => {
     expect(wide.layers.filter((l) => l.getClassName() === 'Dense')[0]!.getWeights()[1]!.shape).toEqual([24]);
     expect(maxDiff(await headProbs(wide, features, split.width), base)).toBeLessThan(0.02);
     expect(() => installHead(split, wide)).toThrow(/wider/);
+    // Trained a little, then made into a whole model: it answers as the head does.
+    const images = randomImages(16, 8);
+    const feats = await featuresOf(split, images);
+    await trainHead(
+      wide,
+      { features: feats, labels: new Uint8Array(16).fill(1), width: split.width },
+      {
+        epochs: 5,
+        lr: 0.01,
+        random: seededRandom(3),
+      },
+    );
+    const photo = await photoModelOf(model, split, wide);
+    expect(photo).not.toBe(model);
+    const out = (await (photo.predict(tf.tensor3d(images, [16, 28, 28])) as tf.Tensor).data()) as Float32Array;
+    expect(maxDiff(out, await headProbs(wide, feats, split.width))).toBeLessThan(1e-5);
+    expect(photo.layers.at(-1)!.getClassName()).toBe('Dense');
   });
 });
 
