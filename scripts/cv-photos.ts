@@ -26,16 +26,18 @@ import {
   FOOTWEAR_LABEL,
   headOf,
   headProbs,
-  installHead,
+  photoModelOf,
   splitCnn,
   trainHead,
   type FeatureSet,
+  type SplitAt,
 } from './lib/photo-head';
 import { footwearLabel, photoLabel, trainingPhotos } from './lib/photo-training-set';
 import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
-    [--mirror-shoes] [--balance P] [--footwear-sum] [--quick] [--ensemble W,...]
+    [--mirror-shoes] [--balance P] [--footwear-sum] [--last-conv] [--hidden N] [--smooth E] [--heads H]
+    [--quick] [--ensemble W,...]
     [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
@@ -51,6 +53,10 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   shoe photos (most are pairs or top-down shots, not Fashion-MNIST's side view); --balance P repeats
   each folder's photos round((largest folder / folder)^P) times (0 = off, 1 = class-balanced);
   --footwear-sum trains shoe photos on −log(p5 + p7 + p9) instead of one footwear label.
+  --last-conv also trains the last convolution (its input is cached per photo and view instead of
+  the flattened features); --hidden N widens the hidden dense layer to N units (the extra ones start
+  small); --smooth E smooths the labels by E; --heads H trains H heads per fold with different seeds
+  and averages their probabilities (an ensemble).
   --quick reports only the six views averaged (the shipped combination). --ensemble W1,W2 also
   reports the out-of-fold probabilities mixed with the base model's at each weight.
   --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
@@ -76,6 +82,10 @@ const { values: a } = parseArgs({
     'mirror-shoes': { type: 'boolean', default: false },
     balance: { type: 'string', default: '0' },
     'footwear-sum': { type: 'boolean', default: false },
+    'last-conv': { type: 'boolean', default: false },
+    hidden: { type: 'string', default: '0' },
+    smooth: { type: 'string', default: '0' },
+    heads: { type: 'string', default: '1' },
     quick: { type: 'boolean', default: false },
     ensemble: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -108,7 +118,14 @@ const settings = {
   ...(a['mirror-shoes'] && { mirrorShoes: true }),
   ...(Number(a.balance) > 0 && { balance: Number(a.balance) }),
   ...(a['footwear-sum'] && { footwearSum: true }),
+  ...(a['last-conv'] && { lastConv: true }),
+  ...(num('hidden') > 0 && { hidden: num('hidden') }),
+  ...(num('smooth') > 0 && { smooth: num('smooth') }),
+  ...(num('heads') > 1 && { heads: num('heads') }),
 };
+const splitAt: SplitAt = settings.lastConv ? 'last-conv' : 'flatten';
+/** The cut joins the feature caches' keys only when it is not the original one (old caches stay valid). */
+const cut = splitAt === 'flatten' ? [] : [splitAt];
 const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
 const run = hash(settings);
 const cacheRoot = join(ROOT, '.cache/cv-photos');
@@ -126,7 +143,7 @@ const scored: ScoredPhotos = { folders, found: clean!.found, quality: clean!.qua
 const FOOTWEAR = new Set(GROUPS.footwear);
 
 /** Convolution features of every photo in every view: [view][photo][width] float32. */
-const featuresFile = join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames])}.bin`);
+const featuresFile = join(cacheRoot, `features-${hash([settings.base, settings.photos, n, viewNames, ...cut])}.bin`);
 
 /** Out-of-fold probabilities file of fold `f`: [recorded epoch][view][held photo][10] float32. */
 const foldFile = (f: number) => join(cacheDir, `fold-${f}.bin`);
@@ -146,8 +163,10 @@ async function cachedFloats(file: string, make: () => Promise<Float32Array>): Pr
 const needTraining = !a['report-only'] && ([...Array(k).keys()].some((f) => !existsSync(foldFile(f))) || a.final);
 if (needTraining) {
   const { model: base } = await loadManifestModel(settings.base);
-  const split = splitCnn(base);
-  const width = split.width;
+  const split = splitCnn(base, splitAt);
+  const { width, shape } = split;
+  const headOptions = { hidden: settings.hidden };
+  const trainOptions = { lr: settings.lr, footwearSum: settings.footwearSum, smooth: settings.smooth };
   // Features of every photo in every view: [view][photo][width].
   const photoFeatures = await cachedFloats(featuresFile, async () => {
     const out = new Float32Array(viewNames.length * n * width);
@@ -168,7 +187,7 @@ if (needTraining) {
   const fmnist = await loadFashionMnist();
   const chosen = permutation(fmnist.train.count, seededRandom(seed)).subarray(0, settings.fmnist);
   const fmnistFeatures = await cachedFloats(
-    join(cacheRoot, `fmnist-${hash([settings.base, settings.fmnist, seed])}.bin`),
+    join(cacheRoot, `fmnist-${hash([settings.base, settings.fmnist, seed, ...cut])}.bin`),
     async () => {
       const x = new Float32Array(chosen.length * IMAGE_PIXELS);
       chosen.forEach((src, j) =>
@@ -219,7 +238,7 @@ if (needTraining) {
       features.set(featureAt(v, i), (chosen.length + j) * width);
       out[chosen.length + j] = targets[i]!;
     });
-    return { features, labels: out, width };
+    return { features, labels: out, width, shape };
   };
 
   for (let f = 0; f < k && !a['report-only']; f++) {
@@ -239,27 +258,33 @@ if (needTraining) {
       quality: held.map((i) => clean!.quality[i]!),
     };
     const out = new Float32Array(recorded.length * viewNames.length * held.length * 10);
-    const head = headOf(split, seed * 1000 + f);
-    console.log(
-      `fold ${f + 1}/${k}: training the head on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
-    );
-    await trainHead(head, set, {
-      epochs,
-      lr: settings.lr,
-      random: seededRandom(seed * 1000 + f),
-      footwearSum: settings.footwearSum,
-      onEpoch: async (m) => {
-        const r = recorded.indexOf(m.epoch);
-        if (r < 0) return;
-        const p = await headProbs(head, heldFeatures, width);
-        out.set(p, r * viewNames.length * held.length * 10);
-        const g = goalFigures(heldScored, p.subarray(0, held.length * 10));
-        console.log(
-          `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
-        );
-      },
-    });
-    head.dispose();
+    const heads = settings.heads ?? 1;
+    for (let h = 0; h < heads; h++) {
+      // Head h's seed; the first is the single-head recipe's, so --heads 1 is that recipe.
+      const headSeed = seed * 1000 + f + h * 100;
+      const head = headOf(split, headSeed, headOptions);
+      console.log(
+        `fold ${f + 1}/${k}, head ${h + 1}/${heads}: training on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
+      );
+      await trainHead(head, set, {
+        ...trainOptions,
+        epochs,
+        random: seededRandom(headSeed),
+        onEpoch: async (m) => {
+          const r = recorded.indexOf(m.epoch);
+          if (r < 0) return;
+          const p = await headProbs(head, heldFeatures, shape);
+          // Running mean over the heads trained so far (the ensemble averages probabilities).
+          const at = r * viewNames.length * held.length * 10;
+          for (let j = 0; j < p.length; j++) out[at + j] = (out[at + j]! * h + p[j]!) / (h + 1);
+          const g = goalFigures(heldScored, out.subarray(at, at + held.length * 10));
+          console.log(
+            `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
+          );
+        },
+      });
+      head.dispose();
+    }
     writeFileSync(`${foldFile(f)}.part`, new Uint8Array(out.buffer));
     renameSync(`${foldFile(f)}.part`, foldFile(f));
   }
@@ -268,30 +293,29 @@ if (needTraining) {
     const finalEpochs = Number(a.final);
     const all = [...Array(n).keys()];
     const set = trainingSet(all);
-    const head = headOf(split, seed);
+    if ((settings.heads ?? 1) > 1) throw new Error('--final exports one head; an ensemble is not a shippable model');
+    const head = headOf(split, seed, headOptions);
     console.log(
       `final: training the head on ${set.labels.length} feature vectors (all ${n} train/ photos), ${finalEpochs} epochs`,
     );
-    const history = await trainHead(head, set, {
-      epochs: finalEpochs,
-      lr: settings.lr,
-      random: seededRandom(seed),
-      footwearSum: settings.footwearSum,
-    });
-    installHead(split, head);
-    await exportPhotoModel(base, fmnist.test, {
+    const history = await trainHead(head, set, { ...trainOptions, epochs: finalEpochs, random: seededRandom(seed) });
+    await exportPhotoModel(await photoModelOf(base, split, head), fmnist.test, {
       out: a.out!,
       id: a.id!,
       epochs: finalEpochs,
       batchSize: 64,
       learningRate:
-        `constant ${settings.lr}; the shipped ${settings.base} model's convolutions kept, its dense head fine-tuned ` +
+        `constant ${settings.lr}; the shipped ${settings.base} model's ` +
+        (settings.lastConv
+          ? 'first two convolutions kept, its last convolution and dense head fine-tuned '
+          : 'convolutions kept, its dense head fine-tuned ') +
         `(recipe and epochs chosen by 4-fold CV on train/, npm run cv:photos)`,
       augmentation:
         `every train/ photo in six test-time views (as is, mirrored, zoom 0.9 and 1.1, and mirrored so; ` +
         `${settings.mirrorShoes ? 'shoes too' : 'shoes never mirrored'}), ` +
         (settings.balance ? `each folder repeated round((largest/folder)^${settings.balance}) times, ` : '') +
         (settings.footwearSum ? 'shoe photos trained on −log(p5 + p7 + p9), ' : '') +
+        (settings.smooth ? `labels smoothed by ${settings.smooth}, ` : '') +
         `hat/shorts/skirt photos trained towards the uniform distribution ` +
         `(outlier exposure), mixed with ${settings.fmnist} Fashion-MNIST training images`,
       seed,
@@ -387,14 +411,14 @@ if (a.ensemble && existsSync(featuresFile)) {
   // The base model's own probabilities per view (its dense head on the cached features), mixed
   // into the out-of-fold ones with weight w before the views are averaged (last recorded epoch).
   const { model: base } = await loadManifestModel(settings.base);
-  const split = splitCnn(base);
+  const split = splitCnn(base, splitAt);
   const bytes = readFileSync(featuresFile);
   const feats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const baseHead = headOf(split, seed);
   const baseViews: Float32Array[] = [];
   for (let v = 0; v < viewNames.length; v++)
     baseViews.push(
-      await headProbs(baseHead, feats.subarray(v * n * split.width, (v + 1) * n * split.width), split.width),
+      await headProbs(baseHead, feats.subarray(v * n * split.width, (v + 1) * n * split.width), split.shape),
     );
   const e = recorded.length - 1;
   console.log(

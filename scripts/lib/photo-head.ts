@@ -2,36 +2,56 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../src/core/classes';
 import { GROUPS } from '../../src/core/photo/folders';
 import { trainLoop, type BatchSource, type EpochMetrics } from '../../src/ml/fit';
+import { sparseCrossEntropy } from '../../src/ml/losses';
 import { constantRate } from '../../src/ml/schedule';
 
 /**
- * Photo fine-tuning of the shipped cnn that fits a loaded 2-core box: the convolutions stay as
- * Fashion-MNIST trained them (their flattened output is computed once per photo and view), and
- * only the dense head (dropout → dense 32 → dense 10) is trained on photos plus Fashion-MNIST.
+ * Where the base cnn is cut: after its Flatten (only the dense head is trained) or before its last
+ * convolution (that convolution and the dense head are trained).
+ */
+export type SplitAt = 'flatten' | 'last-conv';
+
+/**
+ * Photo fine-tuning of the shipped cnn that fits a loaded 2-core box: the layers before the cut
+ * stay as Fashion-MNIST trained them (their output is computed once per photo and view), and only
+ * the layers after it ([last conv →] dropout → dense → dense 10) are trained on photos plus
+ * Fashion-MNIST.
  */
 export interface SplitCnn {
-  /** Input → flattened convolution features. */
+  /** Input → activations at the cut. */
   features: tf.LayersModel;
-  /** Width of the feature vector. */
+  /** Shape of one item's activations at the cut (e.g. [1600], or [7, 7, 32] before the last conv). */
+  shape: number[];
+  /** Values per item (the shape multiplied out). */
   width: number;
+  /** The base model's last convolution when the cut is before it (its weights a head replaces). */
+  conv?: tf.layers.Layer;
   /** The base model's dense layers, whose weights a trained head replaces. */
   dense: tf.layers.Layer[];
   dropout: number;
 }
 
-/** Splits a (loaded) cnn at its Flatten layer. */
-export function splitCnn(model: tf.LayersModel): SplitCnn {
+/** Splits a (loaded) cnn at its Flatten layer, or before its last convolution. */
+export function splitCnn(model: tf.LayersModel, at: SplitAt = 'flatten'): SplitCnn {
   const flatten = model.layers.find((l) => l.getClassName() === 'Flatten');
   const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
   const drop = model.layers.find((l) => l.getClassName() === 'Dropout');
   if (!flatten || dense.length !== 2) throw new Error('expected a cnn with a Flatten layer and two Dense layers');
-  const features = tf.model({ inputs: model.inputs, outputs: flatten.output as tf.SymbolicTensor });
-  const width = (flatten.outputShape as number[])[1]!;
   const dropout = (drop?.getConfig().rate as number | undefined) ?? 0.2;
-  return { features, width, dense, dropout };
+  if (at === 'flatten') {
+    const features = tf.model({ inputs: model.inputs, outputs: flatten.output as tf.SymbolicTensor });
+    const width = (flatten.outputShape as number[])[1]!;
+    return { features, shape: [width], width, dense, dropout };
+  }
+  const conv = model.layers.filter((l) => l.getClassName() === 'Conv2D').at(-1);
+  if (!conv || model.layers.indexOf(conv) !== model.layers.indexOf(flatten) - 1)
+    throw new Error('expected the last convolution right before Flatten');
+  const features = tf.model({ inputs: model.inputs, outputs: conv.input as tf.SymbolicTensor });
+  const shape = (conv.input as tf.SymbolicTensor).shape.slice(1) as number[];
+  return { features, shape, width: shape.reduce((a, b) => a * b, 1), conv, dense, dropout };
 }
 
-/** Convolution features (n × width) of `inputs` (n × 784, 0–1), in batches. */
+/** Activations at the cut (n × width) of `inputs` (n × 784, 0–1), in batches. */
 export async function featuresOf(split: SplitCnn, inputs: Float32Array, batch = 256): Promise<Float32Array> {
   const n = inputs.length / IMAGE_PIXELS;
   const out = new Float32Array(n * split.width);
@@ -49,17 +69,60 @@ export async function featuresOf(split: SplitCnn, inputs: Float32Array, batch = 
   return out;
 }
 
-/** A fresh head initialised with the base model's dense weights (fine-tuning starts from them). */
-export function headOf(split: SplitCnn, seed: number): tf.Sequential {
-  const head = tf.sequential({
-    layers: [
-      tf.layers.dropout({ rate: split.dropout, seed, inputShape: [split.width] }),
-      tf.layers.dense({ units: 32, activation: 'relu' }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
-    ],
+/** How a head differs from the base model's (default: the same layers). */
+export interface HeadOptions {
+  /** Units of the hidden dense layer; extra units beyond the base's start small (default: the base's). */
+  hidden?: number;
+}
+
+/** Units of the base model's hidden dense layer. */
+const baseHidden = (split: SplitCnn) => split.dense[0]!.getWeights()[1]!.shape[0]!;
+
+/** The head's layers of one class name (its convolution, or its two dense layers). */
+const layersOf = (head: tf.Sequential, className: string) => head.layers.filter((l) => l.getClassName() === className);
+
+/**
+ * A fresh head initialised with the base model's weights after the cut (fine-tuning starts from
+ * them). With a wider hidden layer the extra units get small random weights in and out, so the
+ * head starts out answering as the base does.
+ */
+export function headOf(split: SplitCnn, seed: number, options: HeadOptions = {}): tf.Sequential {
+  const hidden = options.hidden ?? baseHidden(split);
+  const layers: tf.layers.Layer[] = [];
+  if (split.conv) {
+    const c = split.conv.getConfig();
+    layers.push(
+      tf.layers.conv2d({
+        filters: c.filters as number,
+        kernelSize: c.kernelSize as number[],
+        padding: c.padding as 'valid' | 'same',
+        activation: c.activation as 'relu',
+        inputShape: split.shape,
+      }),
+      tf.layers.flatten(),
+    );
+  }
+  layers.push(
+    tf.layers.dropout({ rate: split.dropout, seed, ...(split.conv ? {} : { inputShape: split.shape }) }),
+    tf.layers.dense({ units: hidden, activation: 'relu' }),
+    tf.layers.dense({ units: 10, activation: 'softmax' }),
+  );
+  const head = tf.sequential({ layers });
+  if (split.conv) layersOf(head, 'Conv2D')[0]!.setWeights(split.conv.getWeights().map((w) => w.clone()));
+  const [d0, d1] = layersOf(head, 'Dense');
+  const extra = hidden - baseHidden(split);
+  if (extra < 0) throw new Error(`a head cannot be narrower than the base (${hidden} < ${baseHidden(split)})`);
+  const [k0, b0] = split.dense[0]!.getWeights();
+  const [k1, b1] = split.dense[1]!.getWeights();
+  tf.tidy(() => {
+    const small = (shape: number[], s: number) => tf.randomNormal(shape, 0, 0.01, 'float32', s);
+    d0!.setWeights(
+      extra
+        ? [tf.concat([k0!, small([k0!.shape[0]!, extra], seed)], 1), tf.concat([b0!, tf.zeros([extra])])]
+        : [k0!, b0!],
+    );
+    d1!.setWeights(extra ? [tf.concat([k1!, small([extra, 10], seed + 1)], 0), b1!] : [k1!, b1!]);
   });
-  head.layers[1]!.setWeights(split.dense[0]!.getWeights().map((w) => w.clone()));
-  head.layers[2]!.setWeights(split.dense[1]!.getWeights().map((w) => w.clone()));
   return head;
 }
 
@@ -74,6 +137,8 @@ export interface FeatureSet {
   features: Float32Array;
   labels: Uint8Array;
   width: number;
+  /** Shape of one item (default [width]). */
+  shape?: number[];
 }
 
 /** Trains `head` on `set` with Adam at a constant rate; `onEpoch` may predict held-out photos. */
@@ -86,13 +151,15 @@ export async function trainHead(
     random: () => number;
     /** Score FOOTWEAR_LABEL rows against the summed footwear probability (else they are invalid). */
     footwearSum?: boolean;
+    /** Label smoothing ε: the loss is (1 − ε)·cross-entropy + ε·cross-entropy against uniform. */
+    smooth?: number;
     onEpoch?: (m: EpochMetrics) => void | Promise<void>;
   },
 ): Promise<EpochMetrics[]> {
   const { width } = set;
   const source: BatchSource = {
     count: set.labels.length,
-    shape: [width],
+    shape: set.shape ?? [width],
     fill(order, from, n, xs, ys) {
       for (let i = 0; i < n; i++) {
         const k = order[from + i]!;
@@ -101,6 +168,7 @@ export async function trainHead(
       }
     },
   };
+  const smooth = options.smooth ?? 0;
   const optimizer = tf.train.adam(options.lr);
   try {
     return await trainLoop(
@@ -115,6 +183,14 @@ export async function trainHead(
           return tf.concat([p, footwear], 1);
         },
         variables: head.trainableWeights.map((w) => w.read() as tf.Variable),
+        ...(smooth > 0 && {
+          loss: (_x: tf.Tensor, labels: tf.Tensor1D, probs: tf.Tensor2D) =>
+            tf.tidy(() => {
+              const ten = tf.slice(probs, [0, 0], [-1, 10]);
+              const uniform = tf.neg(tf.mean(tf.mean(tf.log(tf.clipByValue(ten, 1e-7, 1)), 1)));
+              return tf.add(tf.mul(sparseCrossEntropy(labels, probs), 1 - smooth), tf.mul(uniform, smooth));
+            }),
+        }),
       },
       optimizer,
       source,
@@ -131,17 +207,72 @@ export async function trainHead(
   }
 }
 
-/** Probabilities (n × 10) of feature vectors through `head` (inference: dropout off). */
-export async function headProbs(head: tf.Sequential, features: Float32Array, width: number): Promise<Float32Array> {
+/** Probabilities (n × 10) of items (n × the product of `shape`) through `head` (inference: dropout off). */
+export async function headProbs(
+  head: tf.Sequential,
+  features: Float32Array,
+  shape: number | number[],
+  batch = 1024,
+): Promise<Float32Array> {
+  const dims = typeof shape === 'number' ? [shape] : shape;
+  const width = dims.reduce((a, b) => a * b, 1);
   const n = features.length / width;
-  const y = tf.tidy(() => head.predict(tf.tensor2d(features, [n, width])) as tf.Tensor);
-  const out = (await y.data()) as Float32Array;
-  y.dispose();
+  const out = new Float32Array(n * 10);
+  for (let start = 0; start < n; start += batch) {
+    const m = Math.min(batch, n - start);
+    const y = tf.tidy(
+      () => head.predict(tf.tensor(features.subarray(start * width, (start + m) * width), [m, ...dims])) as tf.Tensor,
+    );
+    out.set((await y.data()) as Float32Array, start * 10);
+    y.dispose();
+  }
   return out;
 }
 
-/** Copies a trained head's dense weights into the base cnn (which then is the photo model). */
+/**
+ * Copies a trained head's weights into the base cnn (which then is the photo model). Only a head
+ * of the base's own layer sizes fits.
+ */
 export function installHead(split: SplitCnn, head: tf.Sequential): void {
-  split.dense[0]!.setWeights(head.layers[1]!.getWeights());
-  split.dense[1]!.setWeights(head.layers[2]!.getWeights());
+  const [d0, d1] = layersOf(head, 'Dense');
+  if (d0!.getWeights()[1]!.shape[0] !== baseHidden(split))
+    throw new Error('a wider head does not fit the base model; build a new model for it');
+  if (split.conv) split.conv.setWeights(layersOf(head, 'Conv2D')[0]!.getWeights());
+  split.dense[0]!.setWeights(d0!.getWeights());
+  split.dense[1]!.setWeights(d1!.getWeights());
+}
+
+/**
+ * The photo model: `base` with the trained head in place of its layers after the cut. A head of the
+ * base's sizes is installed into `base` itself; a wider one gets a new model of the same layers
+ * with the wider hidden layer (still a plain layers model whose last Dense layer is the output).
+ */
+export async function photoModelOf(
+  base: tf.LayersModel,
+  split: SplitCnn,
+  head: tf.Sequential,
+): Promise<tf.LayersModel> {
+  const [d0, d1] = layersOf(head, 'Dense');
+  const hidden = d0!.getWeights()[1]!.shape[0]!;
+  if (hidden === baseHidden(split)) {
+    installHead(split, head);
+    return base;
+  }
+  const topology = base.toJSON(null, false) as { config: { layers: { config: { name: string; units?: number } }[] } };
+  const hiddenName = split.dense[0]!.name;
+  for (const l of topology.config.layers) if (l.config.name === hiddenName) l.config.units = hidden;
+  const model = await tf.models.modelFromJSON({
+    modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'],
+  });
+  // Layers match one to one (same topology); those after the cut take the head's weights.
+  const fromHead = new Map<string, tf.layers.Layer>([
+    [split.dense[0]!.name, d0!],
+    [split.dense[1]!.name, d1!],
+    ...(split.conv ? [[split.conv.name, layersOf(head, 'Conv2D')[0]!] as const] : []),
+  ]);
+  model.layers.forEach((l, i) => {
+    const source = fromHead.get(base.layers[i]!.name) ?? base.layers[i]!;
+    if (source.getWeights().length) l.setWeights(source.getWeights());
+  });
+  return model;
 }
