@@ -74,7 +74,7 @@ export function App() {
           onChange={fromPad}
           onPhotoFile={photoFile}
           photo={
-            <Later when={padMode() === 'photo'}>
+            <Later when={padMode() === 'photo'} load={PhotoPanel.preload}>
               <PhotoPanel onPhoto={photoShown} />
             </Later>
           }
@@ -89,17 +89,17 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
-          <Later>
+          <Later load={ExplainPanel.preload}>
             <ExplainPanel />
           </Later>
           <Later>
             <Examples onPick={show} />
           </Later>
         </div>
-        <Later when={albumWanted()} id="album">
+        <Later when={albumWanted()} id="album" load={AlbumPanel.preload}>
           <AlbumPanel />
         </Later>
-        <Later>
+        <Later load={RetrainPanel.preload}>
           <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
         </Later>
       </main>
