@@ -63,7 +63,8 @@ describe('backend selection', () => {
           };
         }
       });
-      for (const query of ['?lang=en', '?lang=en&worker=0']) {
+      // In workers, ?backend=webgl: by default drawing stays on wasm where WebGL measures slower (SwiftShader).
+      for (const query of ['?lang=en&backend=webgl', '?lang=en&worker=0']) {
         const app = await openApp(browser, e2e.server.origin, query);
         expect(await waitReady(app.page)).toBe('webgl');
         await drawShirt(app.page);
