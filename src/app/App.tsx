@@ -7,7 +7,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { receiveFiles } from './incoming';
 import { t } from './i18n';
 import { LangToggle } from './LangToggle';
-import { Later } from './Later';
+import { AfterPaint, Later } from './Later';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { OfflinePanel } from './OfflinePanel';
@@ -103,11 +103,14 @@ export function App() {
           <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
         </Later>
       </main>
-      <Views />
-      <footer class="foot">
-        <OfflinePanel />
-        <p>{t('app.privacy')}</p>
-      </footer>
+      {/* Nothing shows before them (the views open from the nav) and nothing comes after them. */}
+      <AfterPaint>
+        <Views />
+        <footer class="foot">
+          <OfflinePanel />
+          <p>{t('app.privacy')}</p>
+        </footer>
+      </AfterPaint>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer, inTurn } from './settled';
+import { afterFirstAnswer, afterPaint, inTurn } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -66,5 +66,16 @@ export function Soon(props: { children: JSX.Element }) {
         () => setDue(true),
       ),
   );
+  return <Show when={due()}>{props.children}</Show>;
+}
+
+/**
+ * Renders `children` once the first screen has painted, in a task of its own: for parts below it
+ * that appear without moving anything (the footer, the views behind the nav), so the first render,
+ * the page's longest task on a phone, is shorter.
+ */
+export function AfterPaint(props: { children: JSX.Element }) {
+  const [due, setDue] = createSignal(false);
+  onMount(() => void afterPaint().then(() => setDue(true)));
   return <Show when={due()}>{props.children}</Show>;
 }

@@ -56,7 +56,7 @@ export function whenPadQuiet(run: () => void): void {
 }
 
 /** Resolves once the browser has rendered a frame (style, layout, paint) after now; in a hidden tab, after a second. */
-function afterPaint(): Promise<void> {
+export function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 1000);
     if (typeof requestAnimationFrame === 'function')
