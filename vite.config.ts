@@ -163,7 +163,19 @@ const pwa: Partial<VitePWAOptions> = {
 
 export default defineConfig({
   plugins: [solid(), plan.plugin, VitePWA(pwa), contentSecurityPolicy(), deployHeaders(), wasmGzip()],
-  build: { target: 'es2022', assetsInlineLimit: 0 },
+  build: {
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    // The page preloads what index.html needs, and the photo panel's dependencies (on phones it is
+    // the first screen, and its largest paint). Vite's default also adds a <link rel=modulepreload>
+    // per dependency of every other lazy chunk when its import() runs: at 4× CPU those DOM insertions
+    // made the idle tasks that start the deferred panels long (up to 190 ms, mostly appendChild). A
+    // lazy chunk's own imports still load in parallel once it is fetched; its CSS is still linked.
+    modulePreload: {
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'html' || /(^|\/)photo-[\w-]+\.js$/.test(file) ? deps : [],
+    },
+  },
   // The retraining worker is a module worker: ES chunks let it share tfjs with the page and load
   // its backend on demand (the default iife format would inline every backend into one file).
   // The plan's worker plugin sees each worker's own chunk graph, so the classification worker's

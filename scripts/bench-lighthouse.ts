@@ -2,7 +2,8 @@
 // built app served by `vite preview` on localhost, in the system Chromium launched here, headless.
 // Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR] [--json F]
 // (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one;
-// --json F writes each run's full report to F, F-2.json… for later runs, to read the audits' details).
+// --json F writes each run's full report to F, F-2.json… for later runs, to read the audits' details;
+// --trace F writes the page's trace (Chromium trace-event JSON, e.g. for DevTools or `long tasks` analysis) likewise).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '0' },
     dist: { type: 'string', default: 'dist' },
     json: { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 
@@ -73,6 +75,10 @@ try {
       if (args.json) {
         const file = run === 1 ? args.json : args.json.replace(/(\.json)?$/, `-${run}.json`);
         writeFileSync(file, JSON.stringify(result.lhr, null, 1));
+      }
+      if (args.trace) {
+        const file = run === 1 ? args.trace : args.trace.replace(/(\.json)?$/, `-${run}.json`);
+        writeFileSync(file, JSON.stringify((result.artifacts as { Trace?: unknown }).Trace ?? null));
       }
       const { categories, audits } = result.lhr;
       const score = (id: string): string => categories[id]?.score?.toFixed(2) ?? 'n/a';

@@ -7,7 +7,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { receiveFiles } from './incoming';
 import { t } from './i18n';
 import { LangToggle } from './LangToggle';
-import { Later } from './Later';
+import { AfterPaint, Later } from './Later';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { OfflinePanel } from './OfflinePanel';
@@ -74,7 +74,7 @@ export function App() {
           onChange={fromPad}
           onPhotoFile={photoFile}
           photo={
-            <Later when={padMode() === 'photo'}>
+            <Later when={padMode() === 'photo'} load={PhotoPanel.preload}>
               <PhotoPanel onPhoto={photoShown} />
             </Later>
           }
@@ -89,25 +89,28 @@ export function App() {
             <BackendBadge />
             <ModelPicker />
           </div>
-          <Later>
+          <Later load={ExplainPanel.preload}>
             <ExplainPanel />
           </Later>
           <Later>
             <Examples onPick={show} />
           </Later>
         </div>
-        <Later when={albumWanted()} id="album">
+        <Later when={albumWanted()} id="album" load={AlbumPanel.preload}>
           <AlbumPanel />
         </Later>
-        <Later>
+        <Later load={RetrainPanel.preload}>
           <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
         </Later>
       </main>
-      <Views />
-      <footer class="foot">
-        <OfflinePanel />
-        <p>{t('app.privacy')}</p>
-      </footer>
+      {/* Nothing shows before them (the views open from the nav) and nothing comes after them. */}
+      <AfterPaint>
+        <Views />
+        <footer class="foot">
+          <OfflinePanel />
+          <p>{t('app.privacy')}</p>
+        </footer>
+      </AfterPaint>
     </>
   );
 }

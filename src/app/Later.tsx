@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer, whenPadQuiet } from './settled';
+import { afterFirstAnswer, afterPaint, inTurn } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -7,15 +7,17 @@ const NEAR_VIEW = '300px';
 /**
  * Renders `children` (a lazy panel the first screen does not need) only once one of these happens:
  * `when` becomes true (the user asked for it), the user scrolls its placeholder near the viewport,
- * or the app has given its first answer, the browser is idle and the pad is quiet (never while the
- * user draws: a panel's render is a long task on a phone). Until then an
- * empty placeholder (with `id`, so a link to the panel's anchor still lands there) stands in its place.
+ * or the app has given its first answer and it is this panel's turn (see {@link inTurn}: one panel at
+ * a time, each when the browser is idle and the pad quiet, never while the user draws). `load` (a
+ * lazy component's `preload`) fetches and evaluates the panel's code first, so the render itself is
+ * the only work of its task. Until then an empty placeholder (with `id`, so a link to the panel's
+ * anchor still lands there) stands in its place.
  */
-export function Later(props: { when?: boolean; id?: string; children: JSX.Element }) {
+export function Later(props: { when?: boolean; id?: string; load?: () => Promise<unknown>; children: JSX.Element }) {
   const [due, setDue] = createSignal(false);
   let placeholder: HTMLDivElement | undefined;
   let observer: IntersectionObserver | undefined;
-  const load = (): void => {
+  const show = (): void => {
     observer?.disconnect();
     setDue(true);
   };
@@ -23,16 +25,20 @@ export function Later(props: { when?: boolean; id?: string; children: JSX.Elemen
   // for a panel's code (a placeholder in view on a big screen waits for the first answer too).
   const watch = (): void => {
     if (due() || observer || !placeholder || typeof IntersectionObserver !== 'function') return;
-    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), {
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
       rootMargin: NEAR_VIEW,
     });
     observer.observe(placeholder);
   };
   onMount(() => {
-    // Each panel waits for its own idle moment, so they render in separate short tasks, not one long
-    // one. Phones too: every test id of the contract must exist without scrolling once the first
-    // answer is in (outside checks drive the app by them); a stroke in progress postpones them.
-    void afterFirstAnswer().then(() => whenPadQuiet(load));
+    // Phones too: every test id of the contract must exist without scrolling once the first answer
+    // is in (outside checks drive the app by them); a stroke in progress postpones them.
+    void afterFirstAnswer().then(() =>
+      inTurn(
+        () => (due() || props.when ? undefined : props.load?.()),
+        () => !due() && show(),
+      ),
+    );
     addEventListener('scroll', watch, { once: true, passive: true });
   });
   onCleanup(() => {
@@ -44,4 +50,32 @@ export function Later(props: { when?: boolean; id?: string; children: JSX.Elemen
       {props.children}
     </Show>
   );
+}
+
+/**
+ * Renders `children` a moment later, in a task of its own: one slice of a heavy panel's first
+ * render (its turn comes after the panels and slices queued before it, when the browser is idle and
+ * the pad quiet, see {@link inTurn}), so no single render is a long task on a phone.
+ */
+export function Soon(props: { children: JSX.Element }) {
+  const [due, setDue] = createSignal(false);
+  onMount(
+    () =>
+      void inTurn(
+        () => undefined,
+        () => setDue(true),
+      ),
+  );
+  return <Show when={due()}>{props.children}</Show>;
+}
+
+/**
+ * Renders `children` once the first screen has painted, in a task of its own: for parts below it
+ * that appear without moving anything (the footer, the views behind the nav), so the first render,
+ * the page's longest task on a phone, is shorter.
+ */
+export function AfterPaint(props: { children: JSX.Element }) {
+  const [due, setDue] = createSignal(false);
+  onMount(() => void afterPaint().then(() => setDue(true)));
+  return <Show when={due()}>{props.children}</Show>;
 }

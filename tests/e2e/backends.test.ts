@@ -63,7 +63,8 @@ describe('backend selection', () => {
           };
         }
       });
-      for (const query of ['?lang=en', '?lang=en&worker=0']) {
+      // In workers, ?backend=webgl: by default drawing stays on wasm where WebGL measures slower (SwiftShader).
+      for (const query of ['?lang=en&backend=webgl', '?lang=en&worker=0']) {
         const app = await openApp(browser, e2e.server.origin, query);
         expect(await waitReady(app.page)).toBe('webgl');
         await drawShirt(app.page);
@@ -90,10 +91,11 @@ describe('backend selection', () => {
     }
   });
 
-  it('uses webgpu when Chromium exposes it; falls back to webgl when the device is lost, and keeps classifying', async () => {
+  it('uses webgpu when asked and Chromium exposes it; falls back to webgl when the device is lost, and keeps classifying', async () => {
     const browser = await launch({ webgpu: true });
     try {
-      const app = await openAndClassify(browser, '?lang=en', 'webgpu');
+      // Asked for: by default drawing stays on wasm, which measures faster than WebGPU on SwiftShader.
+      const app = await openAndClassify(browser, '?lang=en&backend=webgpu', 'webgpu');
       expect(app.consoleErrors).toEqual([]);
       // Crash the GPU process, as a driver reset would: the device is lost with reason 'unknown',
       // not 'destroyed'. This is what chrome://gpucrash does, but headless Chromium aborts

@@ -1,6 +1,7 @@
 import { Show, lazy, onMount } from 'solid-js';
 import type { RgbaImage } from '../../core/preprocess';
 import { t } from '../../app/i18n';
+import { Soon } from '../../app/Later';
 import { loadSamples } from './samples';
 import { history } from './training';
 import { refreshVersions } from './versions';
@@ -31,15 +32,20 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
       </h2>
       <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
       <ClassManager />
-      <SampleAdder thumbSource={props.thumbSource} />
-      <SampleList />
-      <RetrainControls />
-      <UnsavedNotice />
-      <Show when={history().length > 0}>
-        <RetrainChart />
-      </Show>
-      <RetrainResult />
-      <VersionList />
+      {/* The card's first render in three slices (tasks), none of them long on a phone. */}
+      <Soon>
+        <SampleAdder thumbSource={props.thumbSource} />
+        <SampleList />
+      </Soon>
+      <Soon>
+        <RetrainControls />
+        <UnsavedNotice />
+        <Show when={history().length > 0}>
+          <RetrainChart />
+        </Show>
+        <RetrainResult />
+        <VersionList />
+      </Soon>
     </section>
   );
 }

@@ -2,7 +2,6 @@ import { createSignal } from 'solid-js';
 import { NUM_CLASSES } from '../../core/classes';
 import { errorText } from '../../core/errors';
 import type { LabelledImages } from '../../core/dataset';
-import { encodeBundle } from '../../core/retrain/bundle';
 import { ImportError } from '../../core/retrain/import-error';
 import type { VersionMeta, VersionSlot } from '../../core/retrain/retrain-store';
 import type { CheckedModelParts } from '../../core/retrain/read-model';
@@ -45,7 +44,10 @@ export function bundleName(createdAt: number): string {
   return `prenda-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}.zip`;
 }
 
-function download(slot: VersionSlot): void {
+async function download(slot: VersionSlot): Promise<void> {
+  // The zip code (fflate) loads with the first export: evaluating it with the retraining card was
+  // a long task on a phone, for a button most visits never press.
+  const { encodeBundle } = await import('../../core/retrain/bundle');
   const blob = new Blob([encodeBundle(slot, samples()) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
@@ -61,7 +63,7 @@ export async function exportVersion(id: string): Promise<void> {
   try {
     const slot = unsaved()?.slot.id === id ? unsaved()!.slot : await (await retrainStore()).getSlot(id);
     if (!slot) throw new Error('the version is not in storage');
-    download(slot);
+    await download(slot);
   } catch (err) {
     showError({ key: 'retrain.exportFailed', params: { detail: errorText(err) } });
   }
