@@ -66,10 +66,8 @@ async function classifyTrouser(query: string) {
 
 describe('classification in a worker', () => {
   it('the worker path and ?worker=0 classify a drawn trouser the same, with the same preview; the badge says where; only ?worker=0 loads tfjs on the page', async () => {
-    // The same backend on both paths: WebGL asked for (by default the worker draws on wasm where
-    // WebGL measures slower, as SwiftShader does here, while the page path keeps the chain's first).
-    const inWorker = await classifyTrouser('?lang=en&backend=webgl');
-    const onPage = await classifyTrouser('?lang=en&worker=0&backend=webgl');
+    const inWorker = await classifyTrouser('?lang=en');
+    const onPage = await classifyTrouser('?lang=en&worker=0');
     try {
       expect(await where(inWorker.app.page)).toBe('worker');
       expect(await where(onPage.app.page)).toBe('main');
