@@ -91,11 +91,10 @@ describe('backend selection', () => {
     }
   });
 
-  it('uses webgpu when asked and Chromium exposes it; falls back to webgl when the device is lost, and keeps classifying', async () => {
+  it('uses webgpu when Chromium exposes it; falls back to webgl when the device is lost, and keeps classifying', async () => {
     const browser = await launch({ webgpu: true });
     try {
-      // Asked for: by default drawing stays on wasm, which measures faster than WebGPU on SwiftShader.
-      const app = await openAndClassify(browser, '?lang=en&backend=webgpu', 'webgpu');
+      const app = await openAndClassify(browser, '?lang=en', 'webgpu');
       expect(app.consoleErrors).toEqual([]);
       // Crash the GPU process, as a driver reset would: the device is lost with reason 'unknown',
       // not 'destroyed'. This is what chrome://gpucrash does, but headless Chromium aborts
