@@ -1,13 +1,11 @@
 import { Show } from 'solid-js';
-import { backendName, classifyWhere, engineState, predictMs, slowerGpu, warming } from './state';
+import { backendName, classifyWhere, engineState, predictMs, warming } from './state';
 import { format } from './format';
 import { t } from './i18n';
 
 /**
  * The active tfjs backend (test id `backend`, with data-state, data-where and, while a GPU backend
- * warms up in a worker behind wasm, data-warming; data-slower-gpu names a warm GPU backend that
- * drawing does not use because it measured slower, the reason shown beside) and the latest
- * prediction time.
+ * warms up in a worker behind wasm, data-warming) and the latest prediction time.
  */
 export function BackendBadge() {
   return (
@@ -19,23 +17,9 @@ export function BackendBadge() {
         data-state={engineState()}
         data-where={classifyWhere() || undefined}
         data-warming={warming() ?? undefined}
-        data-slower-gpu={slowerGpu()?.name}
       >
         {backendName()}
       </span>
-      <Show when={engineState() === 'ready' && slowerGpu()}>
-        {(gpu) => (
-          <span class="badge__meta badge__why">
-            {' '}
-            {t('app.gpuSlower', {
-              name: gpu().name,
-              ms: format.number(gpu().ms, 1),
-              used: format.number(gpu().usedMs, 1),
-              backend: backendName(),
-            })}
-          </span>
-        )}
-      </Show>
       <Show when={engineState() === 'loading'}>
         <span class="badge__meta"> {t('app.loading')}</span>
       </Show>

@@ -18,7 +18,6 @@ import {
   setModelId,
   setModels,
   setNotice,
-  setSlowerGpu,
   setWarming,
   warming,
 } from './state';
@@ -212,10 +211,6 @@ let gpu: Slot | null = null;
 let wanted: Wanted | null = null;
 /** Generation whose model {@link classifier} already answers (a warm GPU then swaps in quietly). */
 let adoptedGen = -1;
-/** The worker {@link classifier} runs on. */
-let adoptedSlot: Slot | null = null;
-/** Whether `?backend=` named the backend: then a GPU backend is used even where it measured slower. */
-let forcedBackend = false;
 /** A GPU loss whose notice waits until the next backend is known. */
 let lossReason: string | null = null;
 /** Startup only: the `?backend=` asked for, so the notice can say when it could not be used. */
@@ -227,27 +222,6 @@ const current = (slot: Slot): boolean => !!slot.loaded && slot.loaded.gen === ge
 function batchSlot(fallback: Slot): Slot {
   const ready = [fast, gpu].filter((s): s is Slot => !!s && current(s));
   return ready.reduce((a, b) => (b.loaded!.msPerImage < a.loaded!.msPerImage ? b : a), ready[0] ?? fallback);
-}
-
-/**
- * The worker drawing uses: the GPU one once warm, unless it measured slower per input than the
- * fast one (a software GPU: SwiftShader answers one drawing in ≈ 20 ms where wasm takes ≈ 6) and
- * no `?backend=` asked for it. Null while neither holds the current model.
- */
-function drawingSlot(): Slot | null {
-  const f = fast && current(fast) ? fast : null;
-  const g = gpu && current(gpu) ? gpu : null;
-  if (!g || !f) return g ?? f;
-  return forcedBackend || g.loaded!.msPerInput <= f.loaded!.msPerInput ? g : f;
-}
-
-/** Says (in the badge) when a warm GPU backend is not used for drawing because it measured slower. */
-function showSlowerGpu(): void {
-  const used = drawingSlot();
-  const g = gpu && current(gpu) ? gpu : null;
-  setSlowerGpu(
-    g && used && used !== g ? { name: g.name, ms: g.loaded!.msPerInput, usedMs: used.loaded!.msPerInput } : null,
-  );
 }
 
 function inWorker(slot: Slot): ActiveClassifier {
@@ -281,7 +255,6 @@ function adopt(slot: Slot): void {
   classifier = inWorker(slot);
   setOutputCount(slot.loaded!.outputs);
   adoptedGen = generation;
-  adoptedSlot = slot;
   setBackendName(slot.name);
   setBatchBackend(batchSlot(slot).name);
   if (fresh) {
@@ -303,11 +276,9 @@ async function loadInto(slot: Slot, w: Wanted): Promise<void> {
     slot.loaded = { ...result, gen: w.gen };
     if (result.sourceError !== undefined) userFailed(new Error(result.sourceError));
     if (slot === gpu) setWarming(null);
-    // The GPU worker takes over drawing once warm if it answers one input faster; wasm answers until then.
-    const best = drawingSlot();
-    if (best && (adoptedGen !== generation || best !== adoptedSlot)) adopt(best);
+    // The GPU worker is preferred for drawing once warm; wasm answers until then.
+    if (slot === gpu || adoptedGen !== generation || !gpu) adopt(slot);
     else setBatchBackend(batchSlot(slot).name);
-    showSlowerGpu();
     if (!warming()) settleNotices();
   } catch (err) {
     if (w.gen !== generation || (slot !== fast && slot !== gpu)) return;
@@ -327,7 +298,6 @@ function dropGpu(): void {
   gpu?.worker.terminate();
   gpu = null;
   setWarming(null);
-  setSlowerGpu(null);
 }
 
 /** Starts a GPU backend (the chain from `first`) in a second worker and loads the model there. */
@@ -455,7 +425,6 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
     .catch((err: unknown) => (console.info('[prenda] no stored version:', err), null));
   // The workers fetch and start tfjs while the page reads the manifest.
   requested = params.backend;
-  forcedBackend = params.backend !== undefined;
   const workers =
     params.worker !== false && workersUsable() ? startWorkers(params.backend ?? 'webgpu') : Promise.resolve(false);
   try {

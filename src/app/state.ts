@@ -12,11 +12,6 @@ export const [backendName, setBackendName] = createSignal<BackendName | ''>('');
 export const [classifyWhere, setClassifyWhere] = createSignal<'worker' | 'main' | ''>('');
 /** GPU backend warming up in a worker while {@link backendName} answers, or null. */
 export const [warming, setWarming] = createSignal<BackendName | null>(null);
-/**
- * A GPU backend that is warm but measured slower per drawing (one warm input) than
- * {@link backendName}, which drawing therefore stays on (a software GPU), or null.
- */
-export const [slowerGpu, setSlowerGpu] = createSignal<{ name: BackendName; ms: number; usedMs: number } | null>(null);
 /** Backend batch work (the Evaluation view) runs on: the fastest one measured ('' before any). */
 export const [batchBackend, setBatchBackend] = createSignal<string>('');
 /** Whether the model is loaded and warmed up. */

@@ -63,8 +63,7 @@ describe('backend selection', () => {
           };
         }
       });
-      // In workers, ?backend=webgl: by default drawing stays on wasm where WebGL measures slower (SwiftShader).
-      for (const query of ['?lang=en&backend=webgl', '?lang=en&worker=0']) {
+      for (const query of ['?lang=en', '?lang=en&worker=0']) {
         const app = await openApp(browser, e2e.server.origin, query);
         expect(await waitReady(app.page)).toBe('webgl');
         await drawShirt(app.page);

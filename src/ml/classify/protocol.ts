@@ -30,8 +30,6 @@ export type ToClassifyWorker =
 export interface Loaded {
   /** Milliseconds per image of a warm batch of {@link PROBE_BATCH} (to pick a backend for batch work). */
   msPerImage: number;
-  /** Milliseconds of one warm single-input prediction (median of {@link PROBE_SINGLE}): what drawing waits for. */
-  msPerInput: number;
   /** Number of classes the model answers with (10, more with user classes). */
   outputs: number;
   /** Set when `source` failed and the fallback model was loaded instead. */
@@ -46,8 +44,6 @@ export interface InkAnswer {
 
 /** Images in the batch each worker times after loading a model. */
 export const PROBE_BATCH = 64;
-/** Timed single-input predictions whose median picks the backend drawing uses. */
-export const PROBE_SINGLE = 5;
 
 /** Worker → page. */
 export type FromClassifyWorker =

@@ -8,14 +8,7 @@ import { startBackend } from '../backend';
 import { Classifier } from '../classifier';
 import { predictAll } from '../predict-all';
 import { loadChecked, modelToParts } from '../retrain/model-artifacts';
-import {
-  PROBE_BATCH,
-  PROBE_SINGLE,
-  type FromClassifyWorker,
-  type Loaded,
-  type ModelSource,
-  type ToClassifyWorker,
-} from './protocol';
+import { PROBE_BATCH, type FromClassifyWorker, type Loaded, type ModelSource, type ToClassifyWorker } from './protocol';
 
 // The DOM typings describe `self` as a Window; its postMessage(message, { transfer }) matches a worker's.
 const post = (message: FromClassifyWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
@@ -39,22 +32,6 @@ async function measure(c: Classifier): Promise<number> {
   return (performance.now() - start) / PROBE_BATCH;
 }
 
-/**
- * Times one warm single-input prediction (the median of a few, after one untimed run): drawing's
- * cost per answer, where a software GPU (SwiftShader) can be several times slower than wasm.
- */
-async function measureOne(c: Classifier): Promise<number> {
-  const input = new Float32Array(IMAGE_PIXELS).map((_, i) => ((i * 7919) % 256) / 255);
-  await c.predict(input);
-  const times: number[] = [];
-  for (let i = 0; i < PROBE_SINGLE; i++) {
-    const start = performance.now();
-    await c.predict(input);
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(PROBE_SINGLE / 2)]!;
-}
-
 async function load(source: ModelSource, fallbackUrl: string): Promise<Loaded> {
   let next: Classifier;
   let sourceError: string | undefined;
@@ -69,7 +46,6 @@ async function load(source: ModelSource, fallbackUrl: string): Promise<Loaded> {
   classifier = next;
   return {
     msPerImage: await measure(next),
-    msPerInput: await measureOne(next),
     outputs: next.classes,
     ...(sourceError === undefined ? {} : { sourceError }),
   };
