@@ -65,6 +65,12 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       const box = (await guess.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(844);
       expect(await guess.textContent()).toContain((await phone.page.textContent('[data-testid=top-class]'))!.trim());
+      // The percentage sits in a fixed box of its own (contain: strict): the widest value must fit, not be clipped.
+      const widest = await guess.locator('.top-guess__p').evaluate((el) => {
+        el.textContent = '100 %';
+        return el.scrollWidth <= el.clientWidth;
+      });
+      expect(widest).toBe(true);
       await phone.page.setViewportSize({ width: 1280, height: 900 });
       expect(await guess.isVisible()).toBe(false); // beside the pad, the answer card is in view
     } finally {
