@@ -10,7 +10,24 @@ import {
   photoModelOf,
   splitCnn,
   trainHead,
+  type FeatureSet,
+  type SplitCnn,
 } from '../../scripts/lib/photo-head';
+
+/** 64 rows of random features at `split`'s cut (seeded), all labelled `label`. */
+function labelledRows(split: SplitCnn, seed: number, label: number): FeatureSet {
+  const random = seededRandom(seed);
+  const features = Float32Array.from({ length: 64 * split.width }, () => random());
+  return { features, labels: new Uint8Array(64).fill(label), width: split.width };
+}
+
+/** Mean over the rows of `p` (n × 10) of the probability summed over `classes`. */
+function meanProbability(p: Float32Array, classes: readonly number[]): number {
+  const n = p.length / 10;
+  let s = 0;
+  for (let i = 0; i < n; i++) for (const c of classes) s += p[i * 10 + c]!;
+  return s / n;
+}
 
 /** A tiny cnn-shaped model (Flatten, dropout, two Dense layers) standing in for the shipped one. */
 function tinyCnn(): tf.LayersModel {
@@ -123,22 +140,13 @@ describe('label smoothing', () => {
 
   it('keeps the trained class probability away from 1', async () => {
     const split = splitCnn(tinyCnn());
-    const random = seededRandom(4);
-    const n = 64;
-    const features = Float32Array.from({ length: n * split.width }, () => random());
-    const labels = new Uint8Array(n).fill(2);
+    const set = labelledRows(split, 4, 2);
     const top = async (smooth: number) => {
       const head = headOf(split, 1);
-      await trainHead(
-        head,
-        { features, labels, width: split.width },
-        { epochs: 40, lr: 0.01, random: seededRandom(1), smooth },
-      );
-      const p = await headProbs(head, features, split.width);
+      await trainHead(head, set, { epochs: 40, lr: 0.01, random: seededRandom(1), smooth });
+      const p = await headProbs(head, set.features, split.width);
       head.dispose();
-      let s = 0;
-      for (let i = 0; i < n; i++) s += p[i * 10 + 2]!;
-      return s / n;
+      return meanProbability(p, [2]);
     };
     const plain = await top(0);
     const smoothed = await top(0.3);
@@ -156,23 +164,12 @@ describe('photo head training with the footwear-sum target', () => {
 
   it('moves photos labelled "any footwear" into sandal + sneaker + boot, not one fixed class', async () => {
     const split = splitCnn(tinyCnn());
-    const random = seededRandom(3);
-    const n = 64;
-    const features = Float32Array.from({ length: n * split.width }, () => random());
-    const labels = new Uint8Array(n).fill(FOOTWEAR_LABEL);
+    const set = labelledRows(split, 3, FOOTWEAR_LABEL);
     const head = headOf(split, 1);
-    const before = await headProbs(head, features, split.width);
-    await trainHead(
-      head,
-      { features, labels, width: split.width },
-      { epochs: 30, lr: 0.01, random, footwearSum: true },
-    );
-    const after = await headProbs(head, features, split.width);
-    const footwear = (p: Float32Array) => {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += p[i * 10 + 5]! + p[i * 10 + 7]! + p[i * 10 + 9]!;
-      return s / n;
-    };
+    const before = await headProbs(head, set.features, split.width);
+    await trainHead(head, set, { epochs: 30, lr: 0.01, random: seededRandom(1), footwearSum: true });
+    const after = await headProbs(head, set.features, split.width);
+    const footwear = (p: Float32Array) => meanProbability(p, [5, 7, 9]);
     expect(footwear(before)).toBeLessThan(0.6);
     expect(footwear(after)).toBeGreaterThan(0.95);
     head.dispose();
