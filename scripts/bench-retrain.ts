@@ -14,6 +14,7 @@ import {
   recordFrames,
   setSettings,
   stopFrames,
+  startRun,
   waitFinished,
 } from '../support/browser/retrain-drive';
 
@@ -67,7 +68,7 @@ async function run(
     await setSettings(page, 5, '0.001', layers);
     await recordFrames(page);
     const started = Date.now();
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     const state = await waitFinished(page, Number(args.timeout) * 1000).catch(() => 'timeout');
     const wall = (Date.now() - started) / 1000;
     const gaps = await stopFrames(page);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, openApp, startServer, waitReady } from '../support/browser/harness';
-import { waitFinished } from '../support/browser/retrain-drive';
+import { startRun, waitFinished } from '../support/browser/retrain-drive';
 
 const { values: args } = parseArgs({
   options: {
@@ -79,7 +79,7 @@ try {
   await page.selectOption('[data-testid=retrain-layers]', args.layers);
   await page.fill('[data-testid=retrain-epochs]', args.epochs);
   await page.dispatchEvent('[data-testid=retrain-epochs]', 'change');
-  await page.click('[data-testid=retrain-start]');
+  await startRun(page);
   const state = await waitFinished(page, 1_200_000);
   if (state !== 'done') throw new Error(`the run ended ${state}: ${await page.textContent('[data-testid=error]')}`);
   const result = await page

@@ -93,11 +93,35 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Waits until the run ends; returns its final state. */
+/**
+ * Starts a run with a click (or a double click) on `retrain-start`, recording every `data-state`
+ * the status takes from then on, so {@link waitFinished} waits for this run's end: right after the
+ * click the status may still show the previous run's "done" (the run starts once it holds the
+ * training lock), and a NaN run can pass through "training" within one frame.
+ */
+export async function startRun(page: Page, how: 'click' | 'dblclick' = 'click'): Promise<void> {
+  await page.$eval('[data-testid=retrain-status]', (el) => {
+    const w = window as unknown as { __runStates?: string[] };
+    const states: string[] = [];
+    w.__runStates = states;
+    new MutationObserver(() => states.push(el.getAttribute('data-state') ?? '')).observe(el, {
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
+  });
+  await (how === 'click' ? page.click('[data-testid=retrain-start]') : page.dblclick('[data-testid=retrain-start]'));
+}
+
+/** Waits until the run started by {@link startRun} has finished; returns its final state. */
 export async function waitFinished(page: Page, timeout = 300_000): Promise<string> {
-  await page.waitForFunction(
-    (done) => done.includes(document.querySelector('[data-testid=retrain-status]')?.getAttribute('data-state') ?? ''),
+  const state = await page.waitForFunction(
+    (done) => {
+      const states = (window as unknown as { __runStates?: string[] }).__runStates ?? [];
+      const end = states.slice(states.indexOf('training') + 1).find((s) => done.includes(s));
+      return states.includes('training') && end !== undefined ? end : false;
+    },
     FINISHED,
     { timeout },
   );
-  return (await page.getAttribute('[data-testid=retrain-status]', 'data-state')) ?? '';
+  return (await state.jsonValue()) as string;
 }

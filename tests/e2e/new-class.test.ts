@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { CLASS_EPOCHS, RETRAIN_DEFAULTS } from '../../src/core/retrain/retrain-settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, waitReady, type Server } from '../../support/browser/harness';
-import { addSamples, drawCross, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import { addSamples, drawCross, topClass, startRun, waitFinished } from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
 
 const TROUSER = 1;
@@ -101,7 +101,7 @@ describe('teaching Prenda a new kind of clothing', () => {
     await drawCross(page);
     expect(await topClass(page)).not.toBe(CROSS);
     expect(await addSamples(page, CROSS, 4)).toBe(4);
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     await page.waitForFunction(() =>
       /at least 5 samples/.test(document.querySelector('[data-testid=error]')?.textContent ?? ''),
     );
@@ -109,7 +109,7 @@ describe('teaching Prenda a new kind of clothing', () => {
     expect(await addSamples(page, CROSS, 1)).toBe(5);
     expect(await page.getAttribute(`[data-testid=retrain-class][data-class="${CROSS}"]`, 'data-count')).toBe('5');
     // A double-click starts one run, not two (nor a "training in another tab" message).
-    await page.dblclick('[data-testid=retrain-start]');
+    await startRun(page, 'dblclick');
     // Checked while the run trains: loading the new model at the end clears messages.
     await page.waitForSelector('[data-testid=retrain-status][data-state=training]');
     await page.waitForTimeout(300);

@@ -8,7 +8,14 @@ import { chromium, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntries, mlpSlot, sample, shippedMlp, shippedMlpFiles, zipOf } from '../helpers/bundles';
 import { CHROMIUM, openApp, waitReady, type Browser, type Server } from '../../support/browser/harness';
-import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import {
+  addSamples,
+  drawCross,
+  setSettings,
+  topClass,
+  startRun,
+  waitFinished,
+} from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
 
 const DIST = process.env.PRENDA_DIST ? resolve(process.env.PRENDA_DIST) : undefined;
@@ -234,7 +241,7 @@ describe('nothing lost, nothing broken (issue 12)', () => {
       await drawCross(page);
       expect(await addSamples(page, BAG, 6)).toBe(6);
       await setSettings(page, 1, '0.001');
-      await page.click('[data-testid=retrain-start]');
+      await startRun(page);
       expect(await waitFinished(page)).toBe('done');
       await page.waitForSelector('[data-testid=retrain-unsaved]', { state: 'visible', timeout: 5_000 });
       expect(await page.getAttribute('[data-testid=retrain-status]', 'data-saved')).toBe('false');
@@ -380,7 +387,7 @@ describe('nothing lost, nothing broken (issue 12)', () => {
     expect((await stored(a)).samples).toHaveLength(2);
 
     await setSettings(a, 50, '0.001');
-    await a.click('[data-testid=retrain-start]');
+    await startRun(a);
     await a.waitForFunction(
       () => document.querySelector('[data-testid=retrain-status]')?.getAttribute('data-state') === 'training',
     );

@@ -17,6 +17,7 @@ import {
   setSettings,
   stopFrames,
   topClass,
+  startRun,
   waitFinished,
 } from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
@@ -75,7 +76,7 @@ describe('retraining in Chromium', () => {
     expect(shippedTop).not.toBe(BAG);
     expect(await addSamples(page, BAG, 10)).toBe(10);
     await recordFrames(page);
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     expect(await waitFinished(page)).toBe('done');
     const gaps = await stopFrames(page);
     expect(gaps.length).toBeGreaterThan(10);
@@ -142,7 +143,7 @@ describe('retraining in Chromium', () => {
 
   it('cancel mid-run leaves the previous model in use', async () => {
     await setSettings(page, 50, '0.001');
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid=retrain-progress]')?.getAttribute('value')) > 0,
     );
@@ -155,7 +156,7 @@ describe('retraining in Chromium', () => {
 
   it('catches a NaN loss (learning rate 1e30), discards the run and says why', async () => {
     await setSettings(page, 5, '1e30');
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     expect(await waitFinished(page)).toBe('error');
     expect(await errorText()).toMatch(/NaN/);
     expect(await current()).toBe('shipped');
@@ -259,7 +260,7 @@ describe('retraining in Chromium', () => {
     try {
       await tab.goto(`${server.origin}/?lang=en&model=mlp&backend=wasm&retrain=main`);
       await waitReady(tab);
-      await tab.click('[data-testid=retrain-start]');
+      await startRun(tab);
       expect(await waitFinished(tab)).toBe('done');
       expect(await tab.getAttribute('[data-testid=retrain-backend]', 'data-where')).toBe('main');
       await drawCross(tab);
@@ -355,7 +356,7 @@ describe('retraining in Chromium', () => {
     try {
       await page.reload();
       await waitReady(page);
-      await page.click('[data-testid=retrain-start]');
+      await startRun(page);
       expect(await waitFinished(page)).toBe('done');
       await drawCross(page);
       expect(await topClass(page)).toBe(BAG);
@@ -374,7 +375,7 @@ describe('retraining in Chromium', () => {
       expect(await topClass(cnn)).not.toBe(BAG);
       expect(await addSamples(cnn, BAG, 10)).toBe(10);
       expect(await cnn.inputValue('[data-testid=retrain-layers]')).toBe('head');
-      await cnn.click('[data-testid=retrain-start]');
+      await startRun(cnn);
       expect(await waitFinished(cnn)).toBe('done');
       const result = await cnn
         .locator('[data-testid=retrain-result]')

@@ -2,7 +2,7 @@
 // retraining card show a decimal comma ("88,2 %"), the way the app's one formatter writes them.
 import { describe, expect, it } from 'vitest';
 import { waitReady } from '../../support/browser/harness';
-import { addSamples, drawCross, setSettings, waitFinished } from '../../support/browser/retrain-drive';
+import { addSamples, drawCross, setSettings, startRun, waitFinished } from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
 
 const e2e = useApp({ query: '?lang=es&backend=wasm&model=mlp', ready: true });
@@ -27,7 +27,7 @@ describe('numbers in Spanish', () => {
     await drawCross(page);
     await addSamples(page, 8, 2);
     await setSettings(page, 1, '0.001');
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     expect(await waitFinished(page)).toBe('done');
     const result = (await page.textContent('[data-testid=retrain-result]')) ?? '';
     expect(result).toMatch(COMMA);

@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, waitReady } from '../../support/browser/harness';
-import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import {
+  addSamples,
+  drawCross,
+  setSettings,
+  topClass,
+  startRun,
+  waitFinished,
+} from '../../support/browser/retrain-drive';
 import { injectedManifest, withRevision } from '../../support/build/injected-manifest';
 import { useApp } from './fixture';
 
@@ -64,7 +71,7 @@ describe('an app update', () => {
     await drawCross(page);
     expect(await addSamples(page, BAG, 6)).toBe(6);
     await setSettings(page, 2, '0.001');
-    await page.click('[data-testid=retrain-start]');
+    await startRun(page);
     expect(await waitFinished(page)).toBe('done');
     const version = await page.locator('[data-testid=version][data-current=true]').getAttribute('data-id');
     expect(version).toBeTruthy();

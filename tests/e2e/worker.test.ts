@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inputToRgba, preprocess } from '../../src/core/preprocess';
 import { drawTrouser, openApp, readConfidences, waitReady } from '../../support/browser/harness';
-import { addSamples, drawCross, setSettings, topClass, waitFinished } from '../../support/browser/retrain-drive';
+import {
+  addSamples,
+  drawCross,
+  setSettings,
+  topClass,
+  startRun,
+  waitFinished,
+} from '../../support/browser/retrain-drive';
 import { useApp } from './fixture';
 
 const TROUSER = 1;
@@ -129,7 +136,7 @@ describe('classification in a worker', () => {
       expect(await topClass(page)).not.toBe(BAG);
       await addSamples(page, BAG, 10);
       await setSettings(page, 5, '0.003');
-      await page.click('[data-testid=retrain-start]');
+      await startRun(page);
       const finished = await waitFinished(page);
       expect(finished, (await page.textContent('[data-testid=retrain-status]')) ?? '').toBe('done');
       await waitReady(page);
