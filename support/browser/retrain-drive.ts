@@ -100,7 +100,8 @@ export function percentile(values: number[], p: number): number {
  * training lock), and a NaN run can pass through "training" within one frame.
  */
 export async function startRun(page: Page, how: 'click' | 'dblclick' = 'click'): Promise<void> {
-  await page.$eval('[data-testid=retrain-status]', (el) => {
+  // A locator waits for the status to exist (the retraining card renders in slices); $eval would not.
+  await page.locator('[data-testid=retrain-status]').evaluate((el) => {
     const w = window as unknown as { __runStates?: string[] };
     const states: string[] = [];
     w.__runStates = states;
