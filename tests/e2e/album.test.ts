@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASS_NAMES, NUM_CLASSES } from '../../src/core/classes';
+import type { AlbumRecord } from '../../src/features/album/album-export';
 import { launchPhone, readConfidences, waitReady } from '../../support/browser/harness';
 import { writeBadImages, type BadImages } from '../helpers/bad-images';
 import { devPhotos } from '../helpers/photos';
@@ -97,16 +98,6 @@ function csvFields(line: string): string[] {
   return out;
 }
 
-interface JsonRecord {
-  file: string;
-  class: number | null;
-  name: string;
-  probabilities: number[] | null;
-  sure: boolean;
-  corrected: number | null;
-  problem: string | null;
-}
-
 describe('album', () => {
   it('classifies ten real photos, takes a correction as a retraining sample, exports CSV and JSON', async () => {
     const { page } = e2e.app;
@@ -175,7 +166,7 @@ describe('album', () => {
     const json = await exported(page, 'album-export-json');
     const csv = await exported(page, 'album-export-csv');
     expect([json.name, csv.name]).toEqual(['prenda-album.json', 'prenda-album.csv']);
-    const records = JSON.parse(json.text) as JsonRecord[];
+    const records = JSON.parse(json.text) as AlbumRecord[];
     const lines = csv.text.trimEnd().split('\r\n').map(csvFields);
     const probCols = Array.from({ length: NUM_CLASSES }, (_, i) => `p${i}`);
     expect(lines[0]).toEqual(['file', 'class', 'name', ...probCols, 'sure', 'corrected', 'problem']);
