@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     'hidden-growth': { type: 'string', default: String(RETRAIN_DEFAULTS.hiddenGrowth) },
     'replay-per-epoch': { type: 'string', default: String(RETRAIN_DEFAULTS.replayPerEpoch) },
     seed: { type: 'string', default: String(RETRAIN_DEFAULTS.seed) },
+    // Also scores the taught model with these offsets added to the new classes' logits (a trade-off curve).
+    offsets: { type: 'string', default: '' },
     // Pipeline variants of each replayed photo too (made here from its train/ file, cached in /tmp).
     'replay-variants': { type: 'string', default: '0' },
     photos: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/clothing-photos/train') },
@@ -200,11 +202,26 @@ const inputs = await photoInputs(items);
 const x = Float32Array.from(inputs.images, (v) => v / 255);
 const trained = await partsToModel(outcome.model);
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
-for (const [label, model] of [
-  ['base', base],
-  ['taught', trained],
+/** The new classes' probabilities times e^offset, renormalised: what an offset on their logits does. */
+function shifted(probs: Float32Array, width: number, offset: number): Float32Array {
+  const out = new Float32Array(probs.length);
+  for (let i = 0; i < probs.length / width; i++) {
+    let total = 0;
+    for (let j = 0; j < width; j++)
+      total += out[i * width + j] = probs[i * width + j]! * (j >= NUM_CLASSES ? Math.exp(offset) : 1);
+    for (let j = 0; j < width; j++) out[i * width + j]! /= total;
+  }
+  return out;
+}
+const taughtProbs = await predictBatch(trained, x);
+const extra = args.offsets ? args.offsets.split(',').map(Number) : [];
+for (const [label, probs] of [
+  ['base', await predictBatch(base, x)],
+  ['taught', taughtProbs],
+  ...extra.map(
+    (o) => [`${o >= 0 ? '+' : ''}${o}`, shifted(taughtProbs, taughtProbs.length / items.length, o)] as const,
+  ),
 ] as const) {
-  const probs = await predictBatch(model, x);
   const width = probs.length / items.length;
   const rows = items.map((item, i) => {
     const v = verdictOf(probs.subarray(i * width, (i + 1) * width), inputs.found[i] ? inputs.quality[i]! : null);
@@ -222,7 +239,18 @@ for (const [label, model] of [
       .map(([c, n]) => `${c}:${n}`)
       .join(' ')}`;
   });
-  if (label === 'taught') console.log(`        top classes: ${tops.join('; ')}`);
+  if (label !== 'base') {
+    console.log(`        top classes: ${tops.join('; ')}`);
+    // Which mapped folders lose photos to which new class (the confusion the new rows cause).
+    const taken = [...new Set(rows.map((r) => r.folder))]
+      .filter((f) => !classes.includes(f))
+      .map((f) => {
+        const lost = classes.map((c, k) => rows.filter((r) => r.folder === f && r.top === NUM_CLASSES + k).length);
+        return lost.some((n) => n > 0) ? `${f} → ${classes.map((c, k) => `${c}:${lost[k]}`).join(' ')}` : '';
+      })
+      .filter(Boolean);
+    console.log(`        taken by the new classes: ${taken.join('; ') || 'none'}`);
+  }
   const right = perClass.reduce((a, c) => a + c.right, 0);
   const n = perClass.reduce((a, c) => a + c.n, 0);
   const report = photoReport(rows);
