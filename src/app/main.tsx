@@ -5,7 +5,7 @@ import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
-import { afterFirstAnswer } from './settled';
+import { afterFirstAnswer, timed } from './settled';
 import './strings';
 import './styles.css';
 
@@ -15,16 +15,18 @@ if (!root) throw new Error('#app is missing from index.html');
 // the core (≈ 1.3 MB), which would otherwise compete with the shell, tfjs and the model.
 const [settled, setSettled] = createSignal(false);
 void afterFirstAnswer().then(() => setSettled(true));
-render(
-  () => (
-    <>
-      <App />
-      <Show when={settled()}>
-        <ReloadPrompt />
-      </Show>
-    </>
+timed('app', () =>
+  render(
+    () => (
+      <>
+        <App />
+        <Show when={settled()}>
+          <ReloadPrompt />
+        </Show>
+      </>
+    ),
+    root,
   ),
-  root,
 );
 /**
  * Whether a retrained version may be stored: only if the retraining database exists. Where the

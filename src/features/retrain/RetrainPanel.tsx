@@ -33,11 +33,11 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
       <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
       <ClassManager />
       {/* The card's first render in three slices (tasks), none of them long on a phone. */}
-      <Soon>
+      <Soon name="retrain-samples">
         <SampleAdder thumbSource={props.thumbSource} />
         <SampleList />
       </Soon>
-      <Soon>
+      <Soon name="retrain-controls">
         <RetrainControls />
         <UnsavedNotice />
         <Show when={history().length > 0}>
