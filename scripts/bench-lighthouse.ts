@@ -3,7 +3,8 @@
 // Needs `npm run build` first. Usage: npm run bench:lighthouse [-- --runs N] [--requests N] [--dist DIR] [--json F]
 // (--requests N also lists the N largest transfers; --dist serves another build, e.g. an older one;
 // --json F writes each run's full report to F, F-2.json… for later runs, to read the audits' details;
-// --trace F writes the page's trace (Chromium trace-event JSON, e.g. for DevTools or `long tasks` analysis) likewise).
+// --trace F writes the page's trace (Chromium trace-event JSON, e.g. for DevTools or `long tasks` analysis) likewise;
+// --profile adds V8's sampling profiler to that trace, so each task can be attributed to functions).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     json: { type: 'string' },
     trace: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -70,6 +72,7 @@ try {
         output: 'json',
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        ...(args.profile ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
       });
       if (!result) throw new Error('Lighthouse returned no result');
       if (args.json) {

@@ -74,7 +74,7 @@ export function App() {
           onChange={fromPad}
           onPhotoFile={photoFile}
           photo={
-            <Later when={padMode() === 'photo'} load={PhotoPanel.preload}>
+            <Later when={padMode() === 'photo'} name="photo" load={PhotoPanel.preload}>
               <PhotoPanel onPhoto={photoShown} />
             </Later>
           }
@@ -84,28 +84,33 @@ export function App() {
         {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
         <div class="side">
           <Confidences photo={padMode() === 'photo'} />
-          <div class="card inspect">
-            <Preview />
-            <BackendBadge />
-            <ModelPicker />
-          </div>
-          <Later load={ExplainPanel.preload}>
+          {/* Below the bars (out of view on a phone): its own task once the pad and bars have painted. */}
+          <AfterPaint name="inspect">
+            <div class="card inspect">
+              <Preview />
+              <BackendBadge />
+              <ModelPicker />
+            </div>
+          </AfterPaint>
+          <Later name="explain" load={ExplainPanel.preload}>
             <ExplainPanel />
           </Later>
-          <Later>
+          <Later name="examples">
             <Examples onPick={show} />
           </Later>
         </div>
-        <Later when={albumWanted()} id="album" load={AlbumPanel.preload}>
+        <Later when={albumWanted()} id="album" name="album" load={AlbumPanel.preload}>
           <AlbumPanel />
         </Later>
-        <Later load={RetrainPanel.preload}>
+        <Later name="retrain" load={RetrainPanel.preload}>
           <RetrainPanel thumbSource={() => pad?.pixels() ?? null} />
         </Later>
       </main>
       {/* Nothing shows before them (the views open from the nav) and nothing comes after them. */}
-      <AfterPaint>
+      <AfterPaint name="views">
         <Views />
+      </AfterPaint>
+      <AfterPaint name="footer">
         <footer class="foot">
           <OfflinePanel />
           <p>{t('app.privacy')}</p>

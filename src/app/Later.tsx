@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer, afterPaint, inTurn } from './settled';
+import { afterFirstAnswer, afterPaintInTurn, inTurn, timed } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -13,13 +13,20 @@ const NEAR_VIEW = '300px';
  * the only work of its task. Until then an empty placeholder (with `id`, so a link to the panel's
  * anchor still lands there) stands in its place.
  */
-export function Later(props: { when?: boolean; id?: string; load?: () => Promise<unknown>; children: JSX.Element }) {
+export function Later(props: {
+  when?: boolean;
+  id?: string;
+  /** Names the render's user-timing measure (`prenda:render:<name>`, see {@link timed}). */
+  name?: string;
+  load?: () => Promise<unknown>;
+  children: JSX.Element;
+}) {
   const [due, setDue] = createSignal(false);
   let placeholder: HTMLDivElement | undefined;
   let observer: IntersectionObserver | undefined;
   const show = (): void => {
     observer?.disconnect();
-    setDue(true);
+    timed(props.name, () => setDue(true));
   };
   // Watching starts with the first scroll or the first answer, so the first prediction never waits
   // for a panel's code (a placeholder in view on a big screen waits for the first answer too).
@@ -57,25 +64,26 @@ export function Later(props: { when?: boolean; id?: string; load?: () => Promise
  * render (its turn comes after the panels and slices queued before it, when the browser is idle and
  * the pad quiet, see {@link inTurn}), so no single render is a long task on a phone.
  */
-export function Soon(props: { children: JSX.Element }) {
+export function Soon(props: { name?: string; children: JSX.Element }) {
   const [due, setDue] = createSignal(false);
   onMount(
     () =>
       void inTurn(
         () => undefined,
-        () => setDue(true),
+        () => timed(props.name, () => setDue(true)),
       ),
   );
   return <Show when={due()}>{props.children}</Show>;
 }
 
 /**
- * Renders `children` once the first screen has painted, in a task of its own: for parts below it
- * that appear without moving anything (the footer, the views behind the nav), so the first render,
- * the page's longest task on a phone, is shorter.
+ * Renders `children` once the first screen has painted, in a task of its own (one per AfterPaint,
+ * in document order, a frame between each, see {@link afterPaintInTurn}): for parts below what the
+ * user sees first that appear without moving anything (the inspect card, the footer, the views
+ * behind the nav), so the first render, the page's longest task on a phone, is shorter.
  */
-export function AfterPaint(props: { children: JSX.Element }) {
+export function AfterPaint(props: { name?: string; children: JSX.Element }) {
   const [due, setDue] = createSignal(false);
-  onMount(() => void afterPaint().then(() => setDue(true)));
+  onMount(() => void afterPaintInTurn(() => timed(props.name, () => setDue(true))));
   return <Show when={due()}>{props.children}</Show>;
 }

@@ -1,3 +1,4 @@
+import { batch } from 'solid-js';
 import { errorText } from '../core/errors';
 import { preprocess } from '../core/preprocess';
 import { checkManifest, mostAccurate, type ModelEntry } from '../core/manifest';
@@ -24,7 +25,7 @@ import {
 import { assetUrl, fetchJson } from './assets';
 import { setOutputCount } from './classes';
 import { params } from './params';
-import { afterFirstAnswer } from './settled';
+import { afterFirstAnswer, timed } from './settled';
 import {
   dropUserModel,
   loadClassifier,
@@ -253,15 +254,18 @@ function adopt(slot: Slot): void {
   // A new model drops the old one (its answers are stale); a warm GPU replaces wasm quietly.
   if (fresh) dropClassifier();
   classifier = inWorker(slot);
-  setOutputCount(slot.loaded!.outputs);
   adoptedGen = generation;
-  setBackendName(slot.name);
-  setBatchBackend(batchSlot(slot).name);
-  if (fresh) {
-    setError(null);
-    loaded();
-  }
-  setEngineState('ready');
+  // One pass of the effects for all of it (the badge, the bars' count, the first answer's request).
+  batch(() => {
+    setOutputCount(slot.loaded!.outputs);
+    setBackendName(slot.name);
+    setBatchBackend(batchSlot(slot).name);
+    if (fresh) {
+      setError(null);
+      loaded();
+    }
+    setEngineState('ready');
+  });
 }
 
 function newWorker(): ClassifyWorker {
@@ -429,10 +433,15 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
     params.worker !== false && workersUsable() ? startWorkers(params.backend ?? 'webgpu') : Promise.resolve(false);
   try {
     const manifest = checkManifest(await fetchJson('models/manifest.json'));
-    setModels(manifest.models);
     const chosen = manifest.models.find((m) => m.id === params.model) ?? mostAccurate(manifest);
     if (!chosen) throw new Error('the manifest lists no models');
-    setModelId(chosen.id);
+    // One render of the model picker (its options and its choice), not two.
+    timed('models', () =>
+      batch(() => {
+        setModels(manifest.models);
+        setModelId(chosen.id);
+      }),
+    );
   } catch (err) {
     setError({ key: 'app.manifestError', params: { detail: errorText(err) } });
     setEngineState('error');

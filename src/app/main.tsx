@@ -1,30 +1,41 @@
-// The entry point: the shell renders at once; the engine (tfjs, the model) starts behind it.
+// The entry point: the engine starts its worker (tfjs, the model), then the shell renders meanwhile.
 import { Show, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
-import { afterFirstAnswer } from './settled';
+import { afterFirstAnswer, timed } from './settled';
 import './strings';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');
+// The engine first, so the classification worker's script and the manifest are on their way while
+// the shell renders (on a phone that render is the longest task before the first paint). The stored
+// retrained version (if any) comes from the retraining feature, loaded on demand: on a first visit
+// (no database) its code waits for its panel, after the first answer.
+void startEngine({
+  startupModel: async () =>
+    (await mayHaveStoredVersion()) ? import('../features/retrain').then((m) => m.startupModel()) : null,
+});
+
 // The service worker registers (ReloadPrompt) once the first answer is in: its install downloads
 // the core (≈ 1.3 MB), which would otherwise compete with the shell, tfjs and the model.
 const [settled, setSettled] = createSignal(false);
 void afterFirstAnswer().then(() => setSettled(true));
-render(
-  () => (
-    <>
-      <App />
-      <Show when={settled()}>
-        <ReloadPrompt />
-      </Show>
-    </>
+timed('app', () =>
+  render(
+    () => (
+      <>
+        <App />
+        <Show when={settled()}>
+          <ReloadPrompt />
+        </Show>
+      </>
+    ),
+    root,
   ),
-  root,
 );
 /**
  * Whether a retrained version may be stored: only if the retraining database exists. Where the
@@ -39,10 +50,3 @@ async function mayHaveStoredVersion(): Promise<boolean> {
     return true;
   }
 }
-
-// The stored retrained version (if any) comes from the retraining feature, loaded on demand: on a
-// first visit (no database) its code waits for its panel, after the first answer.
-void startEngine({
-  startupModel: async () =>
-    (await mayHaveStoredVersion()) ? import('../features/retrain').then((m) => m.startupModel()) : null,
-});

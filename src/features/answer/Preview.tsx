@@ -22,7 +22,11 @@ export function Preview() {
   const shown = new Float32Array(IMAGE_PIXELS).fill(NaN);
   let context: CanvasRenderingContext2D | null | undefined;
   createEffect(() => {
-    const x = input() ?? blank;
+    const next = input();
+    // No input yet: the canvas's own black background (styles.css) already looks like a blank
+    // input, and making its 2D context is a long task on a phone: that waits for the first input.
+    if (!next && !context) return;
+    const x = next ?? blank;
     if (sameValues(x, shown)) return;
     shown.set(x);
     inputToRgba(x, image.data);

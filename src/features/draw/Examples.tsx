@@ -10,11 +10,28 @@ async function loadExamples(): Promise<ExampleImage[]> {
   return checkExamples(await fetchJson('examples/examples.json')).images;
 }
 
-function Thumb(props: { input: Float32Array }) {
+/** Thumbnails painted per task. */
+const PAINTS_PER_TASK = 4;
+const paints: (() => void)[] = [];
+
+/** Paints the queued thumbnails a few per task: twenty 2D contexts at once are a long task on a phone. */
+function drainPaints(): void {
+  for (const paint of paints.splice(0, PAINTS_PER_TASK)) paint();
+  if (paints.length > 0) setTimeout(drainPaints, 0);
+}
+
+function paintSoon(paint: () => void): void {
+  paints.push(paint);
+  if (paints.length === 1) setTimeout(drainPaints, 0);
+}
+
+function Thumb(props: { input: () => Float32Array }) {
   let canvas!: HTMLCanvasElement;
-  onMount(() => {
-    canvas.getContext('2d')?.putImageData(new ImageData(inputToRgba(props.input), IMAGE_SIDE, IMAGE_SIDE), 0, 0);
-  });
+  onMount(() =>
+    paintSoon(() =>
+      canvas.getContext('2d')?.putImageData(new ImageData(inputToRgba(props.input()), IMAGE_SIDE, IMAGE_SIDE), 0, 0),
+    ),
+  );
   return <canvas ref={(el) => (canvas = el)} width={IMAGE_SIDE} height={IMAGE_SIDE} aria-hidden="true" />;
 }
 
@@ -31,7 +48,9 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
           <ul class="examples__list">
             <For each={list()}>
               {(ex) => {
-                const x = exampleInput(ex);
+                // Decoded when first painted or picked, not all twenty in the list's render.
+                let input: Float32Array | undefined;
+                const x = (): Float32Array => (input ??= exampleInput(ex));
                 return (
                   <li>
                     <button
@@ -39,7 +58,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
                       class="thumb"
                       title={classLabel(ex.label)}
                       aria-label={t('draw.example', { name: classLabel(ex.label) })}
-                      onClick={(e) => props.onPick(x, e.timeStamp)}
+                      onClick={(e) => props.onPick(x(), e.timeStamp)}
                     >
                       <Thumb input={x} />
                     </button>

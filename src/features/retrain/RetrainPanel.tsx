@@ -32,14 +32,16 @@ export function RetrainPanel(props: { thumbSource: () => RgbaImage | null }) {
       </h2>
       <p class="retrain__intro">{t('retrain.retrainIntro')}</p>
       <ClassManager />
-      {/* The card's first render in three slices (tasks), none of them long on a phone. */}
-      <Soon>
+      {/* The card's first render in four slices (tasks), none of them long on a phone. */}
+      <Soon name="retrain-samples">
         <SampleAdder thumbSource={props.thumbSource} />
         <SampleList />
       </Soon>
-      <Soon>
+      <Soon name="retrain-controls">
         <RetrainControls />
         <UnsavedNotice />
+      </Soon>
+      <Soon name="retrain-versions">
         <Show when={history().length > 0}>
           <RetrainChart />
         </Show>
