@@ -20,6 +20,7 @@ import {
   type ScoredPhotos,
 } from './lib/photo-cv-report';
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
+import { coarseErrorLines, coarseErrors, saveInputMontage } from './lib/photo-errors';
 import { exportPhotoModel } from './lib/photo-export';
 import {
   featuresOf,
@@ -37,7 +38,7 @@ import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
     [--mirror-shoes] [--balance P] [--footwear-sum] [--last-conv] [--hidden N] [--smooth E] [--heads H]
-    [--quick] [--ensemble W,...]
+    [--quick] [--ensemble W,...] [--errors DIR]
     [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
@@ -58,7 +59,9 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   small); --smooth E smooths the labels by E; --heads H trains H heads per fold with different seeds
   and averages their probabilities (an ensemble).
   --quick reports only the six views averaged (the shipped combination). --ensemble W1,W2 also
-  reports the out-of-fold probabilities mixed with the base model's at each weight.
+  reports the out-of-fold probabilities mixed with the base model's at each weight. --errors DIR
+  lists the coarse errors of the best setting (folder → class, how many "sure") and writes the
+  28×28 inputs of each folder's coarse errors to DIR/coarse-<folder>.png (dark on light) to look at.
   --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
   when that model was trained on them: the shipped photo model was).`;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -88,6 +91,7 @@ const { values: a } = parseArgs({
     heads: { type: 'string', default: '1' },
     quick: { type: 'boolean', default: false },
     ensemble: { type: 'string' },
+    errors: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -382,7 +386,7 @@ console.log(
     ` sure ≥ ${goals.shareSure * 100}, strict|sure ≥ ${goals.strictSure * 100}, out-of-scope not sure ≥ ${goals.outOfScopeNotSure * 100} (%)`,
 );
 console.log(`\nepoch views${' '.repeat(26)}thresholds (conf/ent/margin)  ${FIGURES_HEADER}`);
-let best: { key: string; choice: ReturnType<typeof chooseThresholds> } | null = null;
+let best: { key: string; choice: ReturnType<typeof chooseThresholds>; probs: Float32Array } | null = null;
 for (const [e, epoch] of recorded.entries()) {
   for (const combo of COMBOS) {
     const probs = combineViews(combo.map((v) => oof[e]![viewNames.indexOf(v)]!));
@@ -395,7 +399,7 @@ for (const [e, epoch] of recorded.entries()) {
     );
     const rank = (c: ReturnType<typeof chooseThresholds>) =>
       (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;
-    if (!best || rank(choice) > rank(best.choice)) best = { key, choice };
+    if (!best || rank(choice) > rank(best.choice)) best = { key, choice, probs };
     if (combo === viewNames) console.log(`${key} strict per folder: ${perFolderStrict(probs)}`);
   }
 }
@@ -405,6 +409,18 @@ if (best) {
     `\nBest by CV: epoch/views ${best.key.trim()}, minConfidence ${t.minConfidence}, maxEntropy ${t.maxEntropy}, minMargin ${t.minMargin ?? 0}` +
       ` (${best.choice.meets ? 'meets' : 'does NOT meet'} the two "sure" goals on out-of-fold predictions)\n${FIGURES_HEADER}\n${figuresLine(best.choice.figures)}`,
   );
+}
+
+if (a.errors && best) {
+  const { kinds, byFolder } = coarseErrors(scored, best.probs, best.choice.t);
+  const total = kinds.reduce((s, k) => s + k.count, 0);
+  console.log(`\nCoarse errors of the best setting (${total}; folder → class):\n${coarseErrorLines(kinds).join('\n')}`);
+  mkdirSync(a.errors, { recursive: true });
+  for (const [folder, indices] of byFolder) {
+    const file = join(a.errors, `coarse-${folder}.png`);
+    await saveInputMontage(file, clean!.images, indices.slice(0, 48));
+    console.log(`${file}: ${Math.min(48, indices.length)} of ${indices.length} inputs`);
+  }
 }
 
 if (a.ensemble && existsSync(featuresFile)) {
