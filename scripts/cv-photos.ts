@@ -22,6 +22,7 @@ import {
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
 import { coarseErrorLines, coarseErrors, saveInputMontage } from './lib/photo-errors';
 import { exportPhotoModel } from './lib/photo-export';
+import { pairedWins, signTestP } from './lib/photo-paired';
 import {
   featuresOf,
   FOOTWEAR_LABEL,
@@ -38,7 +39,7 @@ import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
     [--mirror-shoes] [--balance P] [--footwear-sum] [--last-conv] [--hidden N] [--smooth E] [--heads H]
-    [--quick] [--ensemble W,...] [--errors DIR]
+    [--quick] [--ensemble W,...] [--errors DIR] [--compare RUN]
     [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
@@ -62,6 +63,8 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   reports the out-of-fold probabilities mixed with the base model's at each weight. --errors DIR
   lists the coarse errors of the best setting (folder → class, how many "sure") and writes the
   28×28 inputs of each folder's coarse errors to DIR/coarse-<folder>.png (dark on light) to look at.
+  --compare RUN (another cached run's id, same folds) counts, photo by photo, the photos only the
+  best setting or only RUN's last recorded epoch (six views) gets right, with a sign test.
   --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
   when that model was trained on them: the shipped photo model was).`;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -92,6 +95,7 @@ const { values: a } = parseArgs({
     quick: { type: 'boolean', default: false },
     ensemble: { type: 'string' },
     errors: { type: 'string' },
+    compare: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -331,26 +335,31 @@ if (needTraining) {
   }
 }
 
-// Assemble the out-of-fold probabilities: oof[epoch][view] = n × 10.
+/** Out-of-fold probabilities of the run in `dir` with `epochCount` recorded epochs: [epoch][view] = n × 10. */
+function loadOof(dir: string, epochCount: number): Float32Array[][] {
+  const oof = [...Array(epochCount).keys()].map(() => viewNames.map(() => new Float32Array(n * 10)));
+  for (let f = 0; f < k; f++) {
+    const { held } = foldSplit(fold, f);
+    const bytes = readFileSync(join(dir, `fold-${f}.bin`));
+    const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    for (let e = 0; e < epochCount; e++)
+      for (let v = 0; v < viewNames.length; v++)
+        held.forEach((i, j) =>
+          oof[e]![v]!.set(
+            data.subarray(
+              ((e * viewNames.length + v) * held.length + j) * 10,
+              ((e * viewNames.length + v) * held.length + j + 1) * 10,
+            ),
+            i * 10,
+          ),
+        );
+  }
+  return oof;
+}
+
 const missing = [...Array(k).keys()].filter((f) => !existsSync(foldFile(f)));
 if (missing.length) throw new Error(`Folds ${missing.map((f) => f + 1).join(', ')} not trained yet`);
-const oof = recorded.map(() => viewNames.map(() => new Float32Array(n * 10)));
-for (let f = 0; f < k; f++) {
-  const { held } = foldSplit(fold, f);
-  const bytes = readFileSync(foldFile(f));
-  const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  for (let e = 0; e < recorded.length; e++)
-    for (let v = 0; v < viewNames.length; v++)
-      held.forEach((i, j) =>
-        oof[e]![v]!.set(
-          data.subarray(
-            ((e * viewNames.length + v) * held.length + j) * 10,
-            ((e * viewNames.length + v) * held.length + j + 1) * 10,
-          ),
-          i * 10,
-        ),
-      );
-}
+const oof = loadOof(cacheDir, recorded.length);
 
 /** Strict accuracy (%) of each mapped folder, top class as is (no verdict). */
 function perFolderStrict(probs: Float32Array): string {
@@ -421,6 +430,21 @@ if (a.errors && best) {
     await saveInputMontage(file, clean!.images, indices.slice(0, 48));
     console.log(`${file}: ${Math.min(48, indices.length)} of ${indices.length} inputs`);
   }
+}
+
+if (a.compare && best) {
+  const other = JSON.parse(readFileSync(join(cacheRoot, a.compare, 'settings.json'), 'utf8')) as typeof settings;
+  if (other.k !== k || other.seed !== seed || other.photos !== settings.photos)
+    throw new Error(`--compare ${a.compare}: not the same folds (k, seed and photos must match)`);
+  const theirs = loadOof(join(cacheRoot, a.compare), Math.floor(other.epochs / other.every));
+  const wins = pairedWins(folders, best.probs, combineViews(theirs.at(-1)!));
+  console.log(
+    `\nPhoto by photo against run ${a.compare} (${JSON.stringify(other)}), its epoch ${other.epochs}, six views:`,
+  );
+  for (const kind of ['strict', 'coarse'] as const)
+    console.log(
+      `${kind}: only this run right ${wins[kind].a}, only ${a.compare} right ${wins[kind].b}, sign test p = ${signTestP(wins[kind]).toFixed(3)}`,
+    );
 }
 
 if (a.ensemble && existsSync(featuresFile)) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS } from '../../src/core/classes';
 import { VERDICT_THRESHOLDS } from '../../src/core/photo/verdict';
 import { coarseErrorLines, coarseErrors, saveInputMontage } from '../../scripts/lib/photo-errors';
+import { pairedWins, signTestP } from '../../scripts/lib/photo-paired';
 
 /** Probabilities with `p` on class `top` and the rest spread evenly. */
 const peaked = (top: number, p: number) => Array.from({ length: 10 }, (_, c) => (c === top ? p : (1 - p) / 9));
@@ -40,5 +41,34 @@ describe('coarse errors out of fold', () => {
     const at = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
     expect(at(10, 10)).toBe(0); // photo 1 first: garment shown black
     expect(at(66, 10)).toBe(255); // photo 0: background shown white
+  });
+});
+
+describe('paired comparison of two recipes', () => {
+  it('counts the photos only one recipe gets right, strictly and coarsely, skipping out-of-scope ones', () => {
+    const folders = ['pants', 'shoes', 'dress', 'hat', 't-shirt'];
+    const a = Float32Array.from([
+      ...peaked(1, 0.9),
+      ...peaked(5, 0.9),
+      ...peaked(0, 0.9),
+      ...peaked(1, 0.9),
+      ...peaked(6, 0.9),
+    ]);
+    const b = Float32Array.from([
+      ...peaked(7, 0.9),
+      ...peaked(7, 0.9),
+      ...peaked(3, 0.9),
+      ...peaked(3, 0.9),
+      ...peaked(0, 0.9),
+    ]);
+    // pants: A right; shoes: both right; dress: B right; hat: not scored; t-shirt: B strictly, both coarsely.
+    expect(pairedWins(folders, a, b)).toEqual({ strict: { a: 1, b: 2 }, coarse: { a: 1, b: 1 } });
+  });
+
+  it('gives the exact two-sided sign test', () => {
+    expect(signTestP({ a: 0, b: 0 })).toBe(1);
+    expect(signTestP({ a: 5, b: 5 })).toBe(1);
+    expect(signTestP({ a: 0, b: 5 })).toBeCloseTo(2 / 32, 10);
+    expect(signTestP({ a: 1, b: 9 })).toBeCloseTo((2 * 11) / 1024, 10);
   });
 });
