@@ -20,7 +20,9 @@ import {
   type ScoredPhotos,
 } from './lib/photo-cv-report';
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
+import { coarseErrorLines, coarseErrors, saveInputMontage } from './lib/photo-errors';
 import { exportPhotoModel } from './lib/photo-export';
+import { pairedWins, signTestP } from './lib/photo-paired';
 import {
   featuresOf,
   FOOTWEAR_LABEL,
@@ -37,7 +39,7 @@ import { initNodeBackend } from './lib/tf-node';
 
 const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr X] [--base ID] [--seed N]
     [--mirror-shoes] [--balance P] [--footwear-sum] [--last-conv] [--hidden N] [--smooth E] [--heads H]
-    [--quick] [--ensemble W,...]
+    [--quick] [--ensemble W,...] [--errors DIR] [--compare RUN]
     [--photos DIR] [--report-only] [--final EPOCHS [--out DIR] [--id ID]] [--in-sample ID]
   K-fold cross-validation on the train/ photos only (stratified by folder, fixed seed). The recipe
   fine-tunes --base (default cnn: Fashion-MNIST only, never saw a photo): its convolutions stay,
@@ -58,7 +60,11 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   small); --smooth E smooths the labels by E; --heads H trains H heads per fold with different seeds
   and averages their probabilities (an ensemble).
   --quick reports only the six views averaged (the shipped combination). --ensemble W1,W2 also
-  reports the out-of-fold probabilities mixed with the base model's at each weight.
+  reports the out-of-fold probabilities mixed with the base model's at each weight. --errors DIR
+  lists the coarse errors of the best setting (folder → class, how many "sure") and writes the
+  28×28 inputs of each folder's coarse errors to DIR/coarse-<folder>.png (dark on light) to look at.
+  --compare RUN (another cached run's id, same folds) counts, photo by photo, the photos only the
+  best setting or only RUN's last recorded epoch (six views) gets right, with a sign test.
   --in-sample ID also prints a shipped model's figures on these photos, one view (an upper bound
   when that model was trained on them: the shipped photo model was).`;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -88,6 +94,8 @@ const { values: a } = parseArgs({
     heads: { type: 'string', default: '1' },
     quick: { type: 'boolean', default: false },
     ensemble: { type: 'string' },
+    errors: { type: 'string' },
+    compare: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -327,26 +335,31 @@ if (needTraining) {
   }
 }
 
-// Assemble the out-of-fold probabilities: oof[epoch][view] = n × 10.
+/** Out-of-fold probabilities of the run in `dir` with `epochCount` recorded epochs: [epoch][view] = n × 10. */
+function loadOof(dir: string, epochCount: number): Float32Array[][] {
+  const oof = [...Array(epochCount).keys()].map(() => viewNames.map(() => new Float32Array(n * 10)));
+  for (let f = 0; f < k; f++) {
+    const { held } = foldSplit(fold, f);
+    const bytes = readFileSync(join(dir, `fold-${f}.bin`));
+    const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    for (let e = 0; e < epochCount; e++)
+      for (let v = 0; v < viewNames.length; v++)
+        held.forEach((i, j) =>
+          oof[e]![v]!.set(
+            data.subarray(
+              ((e * viewNames.length + v) * held.length + j) * 10,
+              ((e * viewNames.length + v) * held.length + j + 1) * 10,
+            ),
+            i * 10,
+          ),
+        );
+  }
+  return oof;
+}
+
 const missing = [...Array(k).keys()].filter((f) => !existsSync(foldFile(f)));
 if (missing.length) throw new Error(`Folds ${missing.map((f) => f + 1).join(', ')} not trained yet`);
-const oof = recorded.map(() => viewNames.map(() => new Float32Array(n * 10)));
-for (let f = 0; f < k; f++) {
-  const { held } = foldSplit(fold, f);
-  const bytes = readFileSync(foldFile(f));
-  const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  for (let e = 0; e < recorded.length; e++)
-    for (let v = 0; v < viewNames.length; v++)
-      held.forEach((i, j) =>
-        oof[e]![v]!.set(
-          data.subarray(
-            ((e * viewNames.length + v) * held.length + j) * 10,
-            ((e * viewNames.length + v) * held.length + j + 1) * 10,
-          ),
-          i * 10,
-        ),
-      );
-}
+const oof = loadOof(cacheDir, recorded.length);
 
 /** Strict accuracy (%) of each mapped folder, top class as is (no verdict). */
 function perFolderStrict(probs: Float32Array): string {
@@ -382,7 +395,7 @@ console.log(
     ` sure ≥ ${goals.shareSure * 100}, strict|sure ≥ ${goals.strictSure * 100}, out-of-scope not sure ≥ ${goals.outOfScopeNotSure * 100} (%)`,
 );
 console.log(`\nepoch views${' '.repeat(26)}thresholds (conf/ent/margin)  ${FIGURES_HEADER}`);
-let best: { key: string; choice: ReturnType<typeof chooseThresholds> } | null = null;
+let best: { key: string; choice: ReturnType<typeof chooseThresholds>; probs: Float32Array } | null = null;
 for (const [e, epoch] of recorded.entries()) {
   for (const combo of COMBOS) {
     const probs = combineViews(combo.map((v) => oof[e]![viewNames.indexOf(v)]!));
@@ -395,7 +408,7 @@ for (const [e, epoch] of recorded.entries()) {
     );
     const rank = (c: ReturnType<typeof chooseThresholds>) =>
       (c.meets ? 10 : 0) + c.figures.shareSure + c.figures.strict + c.figures.coarse;
-    if (!best || rank(choice) > rank(best.choice)) best = { key, choice };
+    if (!best || rank(choice) > rank(best.choice)) best = { key, choice, probs };
     if (combo === viewNames) console.log(`${key} strict per folder: ${perFolderStrict(probs)}`);
   }
 }
@@ -405,6 +418,33 @@ if (best) {
     `\nBest by CV: epoch/views ${best.key.trim()}, minConfidence ${t.minConfidence}, maxEntropy ${t.maxEntropy}, minMargin ${t.minMargin ?? 0}` +
       ` (${best.choice.meets ? 'meets' : 'does NOT meet'} the two "sure" goals on out-of-fold predictions)\n${FIGURES_HEADER}\n${figuresLine(best.choice.figures)}`,
   );
+}
+
+if (a.errors && best) {
+  const { kinds, byFolder } = coarseErrors(scored, best.probs, best.choice.t);
+  const total = kinds.reduce((s, k) => s + k.count, 0);
+  console.log(`\nCoarse errors of the best setting (${total}; folder → class):\n${coarseErrorLines(kinds).join('\n')}`);
+  mkdirSync(a.errors, { recursive: true });
+  for (const [folder, indices] of byFolder) {
+    const file = join(a.errors, `coarse-${folder}.png`);
+    await saveInputMontage(file, clean!.images, indices.slice(0, 48));
+    console.log(`${file}: ${Math.min(48, indices.length)} of ${indices.length} inputs`);
+  }
+}
+
+if (a.compare && best) {
+  const other = JSON.parse(readFileSync(join(cacheRoot, a.compare, 'settings.json'), 'utf8')) as typeof settings;
+  if (other.k !== k || other.seed !== seed || other.photos !== settings.photos)
+    throw new Error(`--compare ${a.compare}: not the same folds (k, seed and photos must match)`);
+  const theirs = loadOof(join(cacheRoot, a.compare), Math.floor(other.epochs / other.every));
+  const wins = pairedWins(folders, best.probs, combineViews(theirs.at(-1)!));
+  console.log(
+    `\nPhoto by photo against run ${a.compare} (${JSON.stringify(other)}), its epoch ${other.epochs}, six views:`,
+  );
+  for (const kind of ['strict', 'coarse'] as const)
+    console.log(
+      `${kind}: only this run right ${wins[kind].a}, only ${a.compare} right ${wins[kind].b}, sign test p = ${signTestP(wins[kind]).toFixed(3)}`,
+    );
 }
 
 if (a.ensemble && existsSync(featuresFile)) {
