@@ -1,5 +1,6 @@
 import type { InkSource } from '../core/ink-mirror';
-import type { InkAnswer } from '../ml/classify/protocol';
+import type { RgbaImage } from '../core/preprocess';
+import type { InkAnswer, PhotoAnswer } from '../ml/classify/protocol';
 import type { ModelParts } from '../ml/retrain/model-artifacts';
 
 /** The model in use, wherever it runs (a worker or the page): what the app's callers may ask of it. */
@@ -14,6 +15,8 @@ export interface ActiveClassifier {
    * its probabilities, or null when there is no ink.
    */
   predictInk(source: InkSource): Promise<InkAnswer | null>;
+  /** Preprocesses a camera frame (core/photo/pipeline) where the model runs, and classifies it. */
+  predictPhoto(image: RgbaImage): Promise<PhotoAnswer>;
   /** Probabilities (count × 10) of `count` images (uint8 0..255 or float 0..1), on the batch backend. */
   predictMany(
     images: Uint8Array | Float32Array,

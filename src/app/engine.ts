@@ -131,6 +131,14 @@ function onPage(c: Classifier): ActiveClassifier {
       const input = image && preprocess(image);
       return input ? { input, probs: await c.predict(input) } : null;
     },
+    predictPhoto: async (image) => {
+      // The photo feature has loaded the pipeline by the time a camera frame comes.
+      const { preprocessPhoto } = await import('../core/photo/pipeline');
+      const start = performance.now();
+      const steps = preprocessPhoto(image);
+      const preprocessMs = performance.now() - start;
+      return { steps, probs: steps.input && (await c.predict(steps.input)), preprocessMs };
+    },
     predictMany: async (images, count, onProgress) => {
       const { predictAll } = await import('../ml/predict-all');
       return predictAll(c.model, images, count, onProgress ? { onProgress } : {});
@@ -230,6 +238,7 @@ function inWorker(slot: Slot): ActiveClassifier {
     where: 'worker',
     predict: (x) => slot.worker.predict(x),
     predictInk: (source) => slot.worker.predictInk(source),
+    predictPhoto: (image) => slot.worker.predictPhoto(image),
     predictMany: (images, count, onProgress) => {
       const b = batchSlot(slot);
       return b.worker.predictMany(images, count, batchSize(b.name), onProgress);

@@ -2,9 +2,9 @@ import { batch, createEffect, createRoot, on } from 'solid-js';
 import { errorText } from '../core/errors';
 import { preprocess } from '../core/preprocess';
 import type { InkAnswer } from '../ml/classify/protocol';
-import { backendName, engineState, setError, setInput, setPredictMs, setProbs } from './state';
+import { backendName, engineState, input, setError, setInput, setPredictMs, setProbs } from './state';
 import { activeClassifier, interruption, recoverFromLoss, type ActiveClassifier } from './engine';
-import { createFrameScheduler, type Job } from './scheduler';
+import { createFrameScheduler, type FrameSource, type Job } from './scheduler';
 
 export type { Job } from './scheduler';
 
@@ -54,6 +54,7 @@ function show(job: Job, answer: InkAnswer, start: number, end: number): void {
 /** The model input and its answer for `job`, on `classifier`; null for nothing to classify. */
 async function answer(job: Job, classifier: ActiveClassifier): Promise<InkAnswer | null> {
   if ('ink' in job) return classifier.predictInk(job.ink);
+  if ('frame' in job) return frameAnswer(job.frame, classifier);
   const input = job.produce();
   if (!input) return null;
   // Shown at once: the preview of a photo or example does not wait for the model.
@@ -61,11 +62,34 @@ async function answer(job: Job, classifier: ActiveClassifier): Promise<InkAnswer
   return { input, probs: await classifier.predict(input) };
 }
 
+/**
+ * A camera frame, preprocessed where the classifier runs (the worker: the page only grabs its
+ * pixels); before the video has a frame, the input shown is classified again.
+ */
+async function frameAnswer(frame: FrameSource, classifier: ActiveClassifier): Promise<InkAnswer | null> {
+  const image = frame.grab();
+  if (!image) {
+    const shown = input();
+    return shown ? { input: shown, probs: await classifier.predict(shown) } : null;
+  }
+  const start = performance.now();
+  const { steps, probs, preprocessMs } = await classifier.predictPhoto(image);
+  performance.measure('prenda:photo-preprocess', {
+    start,
+    duration: preprocessMs,
+    detail: { where: classifier.where },
+  });
+  frame.shown(steps);
+  return steps.input && probs ? { input: steps.input, probs } : null;
+}
+
 async function classify(job: Job): Promise<void> {
   const start = performance.now();
   const classifier = activeClassifier();
   if (!classifier) {
     // Re-run once the engine is ready; meanwhile the preview shows the input.
+    // A camera frame waits for the classifier: the pipeline runs where the classifier will.
+    if ('frame' in job) return;
     const image = 'ink' in job ? job.ink.ink() : null;
     setInput(image ? preprocess(image) : 'produce' in job ? job.produce() : null);
     return;

@@ -1,14 +1,23 @@
 import type { InkSource } from '../core/ink-mirror';
+import type { PhotoSteps } from '../core/photo/pipeline';
+import type { RgbaImage } from '../core/preprocess';
+
+/** A camera frame to classify: `grab` reads its pixels (null: no frame yet), `shown` receives its steps. */
+export interface FrameSource {
+  grab(): RgbaImage | null;
+  shown(steps: PhotoSteps): void;
+}
 
 /**
  * Something to classify, built when its turn comes: `produce` returns the 28×28 input itself
  * (examples, photos), or null for nothing to classify; `ink` is a drawing, whose pixels the
- * classifier reads and preprocesses where it runs (the worker), so the page only reads them.
+ * classifier reads and preprocesses where it runs (the worker), so the page only reads them;
+ * `frame` is a camera frame, likewise preprocessed where the classifier runs.
  */
 export type Job = {
   /** performance.now()-based time of the input event, for prenda:input-to-bars. */
   eventTime: number;
-} & ({ produce: () => Float32Array | null } | { ink: InkSource });
+} & ({ produce: () => Float32Array | null } | { ink: InkSource } | { frame: FrameSource });
 
 /** A coalescing runner: at most one job per animation frame, only the newest job survives. */
 export interface FrameScheduler {

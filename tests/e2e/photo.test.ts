@@ -66,6 +66,16 @@ const litPixels = (page: Page, selector: string) =>
     return n;
   });
 
+/** Where camera frames went through the photo pipeline (`prenda:photo-preprocess` measures), each place once. */
+const preprocessedWhere = (page: Page) =>
+  page.evaluate(() => [
+    ...new Set(
+      performance
+        .getEntriesByName('prenda:photo-preprocess', 'measure')
+        .map((e) => ((e as PerformanceMeasure).detail as { where: string }).where),
+    ),
+  ]);
+
 describe('photos in Chromium', () => {
   it('a real photo shows photo → mask → crop → 28×28, fills the preview and the confidences', async () => {
     const { page } = e2e.app;
@@ -207,7 +217,9 @@ describe('photos in Chromium', () => {
     await page.waitForTimeout(1500);
     const during = await count();
     expect(during - before).toBeGreaterThan(2); // classified live, frame after frame
-    await verdict(page);
+    // Each frame went through the photo pipeline in the classification worker, not on the page.
+    expect(await preprocessedWhere(page)).toEqual(['worker']);
+    const live = await verdict(page);
     expect(await litPixels(page, '[data-testid=preview]')).toBeGreaterThan(50);
     await page.click('[data-testid=camera-capture]');
     await page.locator('[data-testid=camera-status][data-state=frozen]').waitFor();
@@ -220,6 +232,22 @@ describe('photos in Chromium', () => {
     await page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
     await page.click('[data-testid=camera-stop]');
     await page.locator('[data-testid=camera-status][data-state=idle]').waitFor();
+
+    // The page path (?worker=0) preprocesses the same frames on the page, to the same answer.
+    const onPage = await openApp(e2e.browser, e2e.server.origin, '?lang=en&backend=wasm&worker=0');
+    try {
+      await waitReady(onPage.page);
+      expect(await onPage.page.getAttribute('[data-testid=backend]', 'data-where')).toBe('main');
+      await onPage.page.click('[data-testid=mode-photo]');
+      await onPage.page.click('[data-testid=camera-start]');
+      await onPage.page.locator('[data-testid=camera-status][data-state=live]').waitFor({ timeout: 20_000 });
+      await onPage.page.waitForFunction(() => performance.getEntriesByName('prenda:photo-preprocess').length > 2);
+      expect(await preprocessedWhere(onPage.page)).toEqual(['main']);
+      expect((await verdict(onPage.page)).top).toBe(live.top);
+      expect(onPage.consoleErrors).toEqual([]);
+    } finally {
+      await onPage.page.close();
+    }
   });
 
   it('a denied camera says so and falls back to a file input that opens the camera app', async () => {

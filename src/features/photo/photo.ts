@@ -44,6 +44,7 @@ export async function usePhotoModel(): Promise<void> {
 /**
  * Classifies a photo: `grab` yields its pixels when the frame comes (a camera grabs the newest
  * video frame then), the core preprocessing turns it into the 28×28 input and keeps the steps.
+ * Live camera frames are preprocessed where the classifier runs (its worker), off the page.
  */
 export async function classifyPhoto(
   grab: () => RgbaImage | null,
@@ -51,20 +52,28 @@ export async function classifyPhoto(
   { live = false }: { live?: boolean } = {},
 ): Promise<void> {
   await usePhotoModel();
+  if (live) return submit({ eventTime, frame: { grab, shown: showSteps(true) } });
   submit({
     eventTime,
     produce: () => {
       const image = grab();
       if (!image) return input();
       const steps = preprocessPhoto(image);
-      if (live) liveFrames.add(steps);
-      setPhotoSteps(steps);
-      // A photo that worked replaces the complaint about the previous one.
-      if (error()?.key === 'photo.photoError' || error()?.key === 'photo.cameraError') setError(null);
+      showSteps(false)(steps);
       return steps.input;
     },
   });
 }
+
+/** Shows a photo's steps (`live`: a camera frame, classified as is, without the test-time views). */
+const showSteps =
+  (live: boolean) =>
+  (steps: PhotoSteps): void => {
+    if (live) liveFrames.add(steps);
+    setPhotoSteps(steps);
+    // A photo that worked replaces the complaint about the previous one.
+    if (error()?.key === 'photo.photoError' || error()?.key === 'photo.cameraError') setError(null);
+  };
 
 /** Forgets the photo (e.g. when the user draws again). */
 export const clearPhoto = (): void => void setPhotoSteps(null);

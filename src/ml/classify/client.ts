@@ -1,9 +1,10 @@
 // The page's side of one classification worker (worker.ts): each request is a promise.
 import type { InkSource } from '../../core/ink-mirror';
+import type { RgbaImage } from '../../core/preprocess';
 import type { BackendName } from '../../core/url-params';
 import type { BackendChoice } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
-import type { FromClassifyWorker, InkAnswer, Loaded, ModelSource, ToClassifyWorker } from './protocol';
+import type { FromClassifyWorker, InkAnswer, Loaded, ModelSource, PhotoAnswer, ToClassifyWorker } from './protocol';
 
 type Request = ToClassifyWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
@@ -99,6 +100,13 @@ export class ClassifyWorker {
       this.drawingSeq = -1; // the worker's copy may be behind: the next update is a full one
       throw err;
     }
+  }
+
+  /** Preprocesses a camera frame and classifies it in the worker (the frame's pixels are transferred). */
+  async predictPhoto(image: RgbaImage): Promise<PhotoAnswer> {
+    const { data, width, height } = image;
+    return (await this.request({ type: 'predictPhoto', image: { data, width, height } }, 'photoed', [data.buffer]))
+      .answer;
   }
 
   /** Probabilities (count × 10) of `count` images, `batchSize` per step, with progress. */

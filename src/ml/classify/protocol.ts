@@ -1,6 +1,8 @@
 // Messages between the page and the classification worker (worker.ts). Inputs and outputs are
 // typed arrays, transferred where the sender no longer needs them.
 import type { InkUpdate } from '../../core/ink-mirror';
+import type { PhotoSteps } from '../../core/photo/pipeline';
+import type { RgbaImage } from '../../core/preprocess';
 import type { BackendName } from '../../core/url-params';
 import type { SkippedBackend } from '../backend';
 import type { ModelParts } from '../retrain/model-artifacts';
@@ -21,6 +23,11 @@ export type ToClassifyWorker =
    * its ink box and classifies it: the lean per-input path, nothing but a small read left on the page.
    */
   | { type: 'predictInk'; id: number; update: InkUpdate }
+  /**
+   * Preprocesses a camera frame (core/photo/pipeline: mask, crop, 28×28) and classifies it: the
+   * lean camera path, nothing but grabbing the frame's pixels left on the page.
+   */
+  | { type: 'predictPhoto'; id: number; image: RgbaImage }
   /** Probabilities (count × 10) for `count` images: uint8 0..255 or float 0..1. */
   | { type: 'predictMany'; id: number; images: Uint8Array | Float32Array; count: number; batchSize: number }
   /** The loaded model's topology and weights (for retraining it). */
@@ -42,6 +49,14 @@ export interface InkAnswer {
   probs: Float32Array;
 }
 
+/** A camera frame's preprocessing steps and the probabilities for its input (null: no garment found). */
+export interface PhotoAnswer {
+  steps: PhotoSteps;
+  probs: Float32Array | null;
+  /** Milliseconds the photo pipeline took, where it ran. */
+  preprocessMs: number;
+}
+
 /** Images in the batch each worker times after loading a model. */
 export const PROBE_BATCH = 64;
 
@@ -52,6 +67,7 @@ export type FromClassifyWorker =
   | { type: 'probs'; id: number; probs: Float32Array }
   /** The answer to `predictInk`: the 28×28 input and its probabilities; both null for no ink. */
   | { type: 'inked'; id: number; input: Float32Array | null; probs: Float32Array | null }
+  | { type: 'photoed'; id: number; answer: PhotoAnswer }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'parts'; id: number; parts: ModelParts }
   | { type: 'failed'; id: number; message: string }

@@ -3,6 +3,7 @@
 import { IMAGE_PIXELS } from '../../core/classes';
 import { errorText } from '../../core/errors';
 import { InkMirror } from '../../core/ink-mirror';
+import { preprocessPhoto } from '../../core/photo/pipeline';
 import { preprocess } from '../../core/preprocess';
 import { startBackend } from '../backend';
 import { Classifier } from '../classifier';
@@ -75,6 +76,13 @@ async function handle(m: ToClassifyWorker): Promise<void> {
       if (!input) return post({ type: 'inked', id: m.id, input: null, probs: null });
       const probs = await loadedClassifier().predict(input);
       return post({ type: 'inked', id: m.id, input, probs }, [input.buffer, probs.buffer]);
+    }
+    case 'predictPhoto': {
+      const start = performance.now();
+      const steps = preprocessPhoto(m.image);
+      const preprocessMs = performance.now() - start;
+      const probs = steps.input && (await loadedClassifier().predict(steps.input));
+      return post({ type: 'photoed', id: m.id, answer: { steps, probs, preprocessMs } }, probs ? [probs.buffer] : []);
     }
     case 'predictMany': {
       const probs = await predictAll(loadedClassifier().model, m.images, m.count, {
