@@ -132,12 +132,9 @@ function onPage(c: Classifier): ActiveClassifier {
       return input ? { input, probs: await c.predict(input) } : null;
     },
     predictPhoto: async (image) => {
-      // The photo feature has loaded the pipeline by the time a camera frame comes.
-      const { preprocessPhoto } = await import('../core/photo/pipeline');
-      const start = performance.now();
-      const steps = preprocessPhoto(image);
-      const preprocessMs = performance.now() - start;
-      return { steps, probs: steps.input && (await c.predict(steps.input)), preprocessMs };
+      // Loaded on the first camera frame: the pipeline stays out of the entry chunk.
+      const { photoAnswer } = await import('../ml/classify/photo-answer');
+      return photoAnswer(image, (x) => c.predict(x));
     },
     predictMany: async (images, count, onProgress) => {
       const { predictAll } = await import('../ml/predict-all');

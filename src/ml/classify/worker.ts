@@ -3,12 +3,12 @@
 import { IMAGE_PIXELS } from '../../core/classes';
 import { errorText } from '../../core/errors';
 import { InkMirror } from '../../core/ink-mirror';
-import { preprocessPhoto } from '../../core/photo/pipeline';
 import { preprocess } from '../../core/preprocess';
 import { startBackend } from '../backend';
 import { Classifier } from '../classifier';
 import { predictAll } from '../predict-all';
 import { loadChecked, modelToParts } from '../retrain/model-artifacts';
+import { photoAnswer } from './photo-answer';
 import { PROBE_BATCH, type FromClassifyWorker, type Loaded, type ModelSource, type ToClassifyWorker } from './protocol';
 
 // The DOM typings describe `self` as a Window; its postMessage(message, { transfer }) matches a worker's.
@@ -78,11 +78,9 @@ async function handle(m: ToClassifyWorker): Promise<void> {
       return post({ type: 'inked', id: m.id, input, probs }, [input.buffer, probs.buffer]);
     }
     case 'predictPhoto': {
-      const start = performance.now();
-      const steps = preprocessPhoto(m.image);
-      const preprocessMs = performance.now() - start;
-      const probs = steps.input && (await loadedClassifier().predict(steps.input));
-      return post({ type: 'photoed', id: m.id, answer: { steps, probs, preprocessMs } }, probs ? [probs.buffer] : []);
+      const c = loadedClassifier();
+      const answer = await photoAnswer(m.image, (x) => c.predict(x));
+      return post({ type: 'photoed', id: m.id, answer }, answer.probs ? [answer.probs.buffer] : []);
     }
     case 'predictMany': {
       const probs = await predictAll(loadedClassifier().model, m.images, m.count, {
