@@ -8,6 +8,7 @@ import { receiveFiles } from './incoming';
 import { t } from './i18n';
 import { LangToggle } from './LangToggle';
 import { AfterPaint, Later } from './Later';
+import { afterPaint } from './settled';
 import { ModelPicker } from './ModelPicker';
 import { Notice } from './Notice';
 import { OfflinePanel } from './OfflinePanel';
@@ -52,6 +53,10 @@ export function App() {
       return m.openAlbum(files);
     });
   onMount(() => void receiveFiles((files) => (files.length === 1 ? photoFile(files[0]!) : albumOf(files))));
+  // On phones Photo mode is the first screen, yet its panel waits for the first paint: importing it
+  // (the links for its modules and CSS) took a fifth of the first render's task on a phone.
+  const [painted, setPainted] = createSignal(false);
+  onMount(() => void afterPaint().then(() => setPainted(true)));
 
   return (
     <>
@@ -74,7 +79,7 @@ export function App() {
           onChange={fromPad}
           onPhotoFile={photoFile}
           photo={
-            <Later when={padMode() === 'photo'} name="photo" load={PhotoPanel.preload}>
+            <Later when={painted() && padMode() === 'photo'} name="photo" load={PhotoPanel.preload}>
               <PhotoPanel onPhoto={photoShown} />
             </Later>
           }
@@ -83,7 +88,11 @@ export function App() {
         </DrawCard>
         {/* Right after the pad in the markup, so on a phone the answer is in view while drawing. */}
         <div class="side">
-          <Confidences photo={padMode() === 'photo'} />
+          {/* Its own task right after the first paint (the pad and the top guess paint first): nothing
+              is below it yet, so it moves nothing. */}
+          <AfterPaint name="answer">
+            <Confidences photo={padMode() === 'photo'} />
+          </AfterPaint>
           {/* Below the bars (out of view on a phone): its own task once the pad and bars have painted. */}
           <AfterPaint name="inspect">
             <div class="card inspect">
