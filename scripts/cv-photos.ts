@@ -22,6 +22,7 @@ import {
 import { foldSplit, stratifiedFolds } from './lib/photo-folds';
 import { coarseErrorLines, coarseErrors, saveInputMontage } from './lib/photo-errors';
 import { exportPhotoModel } from './lib/photo-export';
+import { addHead, headSeed, singleHeadSettings } from './lib/photo-heads';
 import { pairedWins, signTestP } from './lib/photo-paired';
 import {
   featuresOf,
@@ -58,7 +59,8 @@ const USAGE = `npm run cv:photos -- [--folds K] [--epochs N] [--fmnist N] [--lr 
   --last-conv also trains the last convolution (its input is cached per photo and view instead of
   the flattened features); --hidden N widens the hidden dense layer to N units (the extra ones start
   small); --smooth E smooths the labels by E; --heads H trains H heads per fold with different seeds
-  and averages their probabilities (an ensemble).
+  and averages their probabilities (an ensemble; head 1 is the single-head run's, taken from its
+  cache when that run's fold is there).
   --quick reports only the six views averaged (the shipped combination). --ensemble W1,W2 also
   reports the out-of-fold probabilities mixed with the base model's at each weight. --errors DIR
   lists the coarse errors of the best setting (folder → class, how many "sure") and writes the
@@ -136,6 +138,8 @@ const splitAt: SplitAt = settings.lastConv ? 'last-conv' : 'flatten';
 const cut = splitAt === 'flatten' ? [] : [splitAt];
 const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12);
 const run = hash(settings);
+/** The single-head run (same settings, --heads 1) whose folds an ensemble's first head repeats. */
+const singleRun = hash(singleHeadSettings(settings));
 const cacheRoot = join(ROOT, '.cache/cv-photos');
 const cacheDir = join(cacheRoot, run);
 mkdirSync(cacheDir, { recursive: true });
@@ -267,24 +271,33 @@ if (needTraining) {
     };
     const out = new Float32Array(recorded.length * viewNames.length * held.length * 10);
     const heads = settings.heads ?? 1;
-    for (let h = 0; h < heads; h++) {
-      // Head h's seed; the first is the single-head recipe's, so --heads 1 is that recipe.
-      const headSeed = seed * 1000 + f + h * 100;
-      const head = headOf(split, headSeed, headOptions);
+    // Head 1 is the single-head recipe (same seed): when that run has this fold cached, start from it.
+    const single = join(cacheRoot, singleRun, `fold-${f}.bin`);
+    const reuse = heads > 1 && existsSync(single);
+    if (reuse) {
+      const bytes = readFileSync(single);
+      if (bytes.length !== out.byteLength)
+        throw new Error(`${single}: ${bytes.length} bytes, expected ${out.byteLength}`);
+      out.set(new Float32Array(bytes.buffer, bytes.byteOffset, out.length));
+      console.log(`fold ${f + 1}/${k}, head 1/${heads}: run ${singleRun}'s (the single-head recipe, same seed)`);
+    }
+    for (let h = reuse ? 1 : 0; h < heads; h++) {
+      const seedOfHead = headSeed(seed, f, h);
+      const head = headOf(split, seedOfHead, headOptions);
       console.log(
         `fold ${f + 1}/${k}, head ${h + 1}/${heads}: training on ${set.labels.length} feature vectors (${train.length} photos), ${held.length} held out`,
       );
       await trainHead(head, set, {
         ...trainOptions,
         epochs,
-        random: seededRandom(headSeed),
+        random: seededRandom(seedOfHead),
         onEpoch: async (m) => {
           const r = recorded.indexOf(m.epoch);
           if (r < 0) return;
           const p = await headProbs(head, heldFeatures, shape);
           // Running mean over the heads trained so far (the ensemble averages probabilities).
           const at = r * viewNames.length * held.length * 10;
-          for (let j = 0; j < p.length; j++) out[at + j] = (out[at + j]! * h + p[j]!) / (h + 1);
+          addHead(out.subarray(at, at + p.length), h, p);
           const g = goalFigures(heldScored, out.subarray(at, at + held.length * 10));
           console.log(
             `  epoch ${m.epoch}/${epochs} train ${m.trainAccuracy.toFixed(4)} ${m.seconds.toFixed(1)} s | held-out strict ${(g.strict * 100).toFixed(1)} coarse ${(g.coarse * 100).toFixed(1)}`,
