@@ -201,6 +201,21 @@ for (const folder of [...new Set(all.map((i) => i.folder))]) {
 const inputs = await photoInputs(items);
 const x = Float32Array.from(inputs.images, (v) => v / 255);
 const trained = await partsToModel(outcome.model);
+{
+  // The samples it trained on (their own input, not the variants): does the run fit them at all?
+  const taught = toImageSet(split.train);
+  const probs = await predictBatch(
+    trained,
+    Float32Array.from(taught.images, (v) => v / 255),
+  );
+  const width = probs.length / taught.count;
+  let right = 0;
+  for (let i = 0; i < taught.count; i++) {
+    const row = probs.subarray(i * width, (i + 1) * width);
+    if (row.indexOf(Math.max(...row)) === taught.labels[i]) right++;
+  }
+  console.log(`taught samples right: ${right}/${taught.count}`);
+}
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 /** The new classes' probabilities times e^offset, renormalised: what an offset on their logits does. */
 function shifted(probs: Float32Array, width: number, offset: number): Float32Array {
