@@ -1,7 +1,8 @@
 // Start-up main-thread tasks of the built app on a phone (390×844), from a DevTools-protocol trace:
 // each task's wall time and thread CPU time (which the machine's load barely moves, unlike wall
 // time), its `prenda:render:<name>` measures, and a Lighthouse-like estimate of blocking time
-// (Lantern: CPU time ×4, ×2 for a task that laid out; what passes 50 ms after the first paint).
+// (Lantern: CPU time ×4, ×2 for a task that laid out; what passes 50 ms after the first paint, and
+// the task that renders the shell, which Lantern puts after its simulated first paint).
 // Needs `npm run build`. Usage: npx tsx scripts/bench-startup.ts [--dist DIR] [--runs N]
 // [--cpu-throttle R] [--wait MS] [--all] (--all lists every task of ≥ 50 ms estimated, not only those after the first paint).
 import { loadavg } from 'node:os';
@@ -93,8 +94,11 @@ try {
       await cdp.send('Tracing.end');
       await complete;
       const { fcp, tasks } = tasksOf(events, 50);
-      const after = tasks.filter((t) => t.at >= fcp);
-      const blocking = after.reduce((sum, t) => sum + t.estimate - 50, 0);
+      // The task that renders the shell paints the first content, yet Lighthouse counts it: its
+      // simulated first paint averages a graph without the module script and one with it, so it
+      // lands before that task (observed in its traces: the render starts ~75 ms after it).
+      const after = tasks.filter((t) => t.at >= fcp || t.renders.includes('app'));
+      const blocking = after.reduce((sum, t) => sum + Math.max(0, t.estimate - 50), 0);
       console.log(
         `run ${run}: first contentful paint ${fcp.toFixed(0)} ms, ${after.length} tasks ≥ 50 ms estimated after it, ` +
           `estimated blocking ${blocking.toFixed(0)} ms (CPU ×${args['cpu-throttle']}, load ${before} → ${loadavg()[0]!.toFixed(1)})`,
@@ -102,7 +106,7 @@ try {
       for (const t of args.all ? tasks : after)
         console.log(
           `  ${t.at.toFixed(0).padStart(6)} ms  CPU ${t.cpu.toFixed(1).padStart(6)} ms  wall ${t.wall.toFixed(1).padStart(6)} ms  ` +
-            `estimate ${t.estimate.toFixed(0).padStart(4)} ms${t.layout ? ' (layout)' : ''}${t.at < fcp ? ' before FCP' : ''}` +
+            `estimate ${t.estimate.toFixed(0).padStart(4)} ms${t.layout ? ' (layout)' : ''}${after.includes(t) ? '' : ' before FCP'}` +
             `${t.renders.length ? `  [${t.renders.join(', ')}]` : ''}`,
         );
     } finally {
