@@ -1,5 +1,5 @@
 import { Show, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
-import { afterFirstAnswer, afterPaintInTurn, inTurn, timed } from './settled';
+import { afterFirstAnswer, afterPaintInTurn, inTurn, strokeInProgress, timed, whenPadQuiet } from './settled';
 
 /** How far below (or above) the viewport a placeholder starts loading its panel. */
 const NEAR_VIEW = '300px';
@@ -32,7 +32,10 @@ export function Later(props: {
   // for a panel's code (a placeholder in view on a big screen waits for the first answer too).
   const watch = (): void => {
     if (due() || observer || !placeholder || typeof IntersectionObserver !== 'function') return;
-    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
+    // Scrolled near, it renders at once, unless a stroke is in progress (a long task mid-stroke is a
+    // visible stall of the ink): then once the pad is quiet.
+    const near = (): void => (strokeInProgress() ? whenPadQuiet(() => !due() && show()) : show());
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && near(), {
       rootMargin: NEAR_VIEW,
     });
     observer.observe(placeholder);

@@ -5,7 +5,7 @@ import { DB_NAME } from '../core/retrain/db-name';
 import { App } from './App';
 import { startEngine } from './engine';
 import { ReloadPrompt } from './ReloadPrompt';
-import { afterFirstAnswer, timed } from './settled';
+import { afterPanels, timed } from './settled';
 import './strings';
 import './styles.css';
 
@@ -20,10 +20,11 @@ void startEngine({
     (await mayHaveStoredVersion()) ? import('../features/retrain').then((m) => m.startupModel()) : null,
 });
 
-// The service worker registers (ReloadPrompt) once the first answer is in: its install downloads
-// the core (≈ 1.3 MB), which would otherwise compete with the shell, tfjs and the model.
+// The service worker registers (ReloadPrompt) once the first answer is in and the panels below
+// have rendered: its install downloads the core (≈ 1.3 MB), which would otherwise compete with
+// the shell, tfjs, the model and then the panels.
 const [settled, setSettled] = createSignal(false);
-void afterFirstAnswer().then(() => setSettled(true));
+void afterPanels().then(() => setSettled(true));
 // The shell renders in a task of its own: starting the engine (a worker, its first messages, the
 // manifest request) is a third of the work before the first paint, and one task of both was a long
 // task on a phone.

@@ -33,10 +33,15 @@ if (typeof addEventListener === 'function') {
     addEventListener(end, () => ((pressed = false), touch()), opts);
 }
 
+/** Whether a stroke is in progress: a press that has not ended (nor gone silent for long). */
+export function strokeInProgress(now = performance.now()): boolean {
+  return pressed && now - lastInput < STROKE_STUCK_MS;
+}
+
 /** Milliseconds until the pad counts as quiet (≤ 0: quiet now). */
 export function padQuietIn(now = performance.now()): number {
   const since = now - lastInput;
-  if (pressed && since < STROKE_STUCK_MS) return Math.max(PAD_QUIET_MS - since, PAD_QUIET_MS / 4);
+  if (strokeInProgress(now)) return Math.max(PAD_QUIET_MS - since, PAD_QUIET_MS / 4);
   return PAD_QUIET_MS - since;
 }
 
@@ -106,6 +111,22 @@ export function inTurn(prepare: () => Promise<unknown> | undefined, run: () => v
     await afterPaint();
   });
   return turns;
+}
+
+/**
+ * Resolves once the first answer is in and every deferred panel queued by then (and the slices
+ * their renders queue in turn) has rendered: the moment for background work such as the service
+ * worker's first install, so its downloads never compete with the first screen.
+ */
+export async function afterPanels(): Promise<void> {
+  await afterFirstAnswer();
+  // The panels queue their turns as the first answer resolves: let those callbacks run first.
+  await afterPaint();
+  let seen: Promise<void>;
+  do {
+    seen = turns;
+    await seen;
+  } while (seen !== turns);
 }
 
 let firstAnswer: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 // A first visit fetches and renders only what the first prediction needs (issue 11): the panels,
 // the examples and the GPU warm-up come after the first answer (on phones too, so every test id of
-// the contract exists without scrolling), and the photo stage that phones open on keeps its place.
+// the contract exists without scrolling), the service worker's install after them, and the photo
+// stage that phones open on keeps its place.
 import { describe, expect, it } from 'vitest';
 import { launchPhone, openApp, waitReady } from '../../support/browser/harness';
 import { useApp } from './fixture';
@@ -52,6 +53,15 @@ describe('first visit light', () => {
         new PerformanceObserver((list) => {
           for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shift += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
+        // Which panels exist when the service worker registers (its install downloads ≈ 1.3 MB).
+        const panels = window as unknown as { __panelsAtRegister?: string[] };
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+          panels.__panelsAtRegister = ['explain', 'album', 'retrain-start', 'retrain-new-class-name'].filter((id) =>
+            document.querySelector(`[data-testid=${id}]`),
+          );
+          return register.apply(this, args);
+        };
       });
       await page.goto(`${e2e.server.origin}/?lang=en`);
       await waitReady(page);
@@ -62,6 +72,13 @@ describe('first visit light', () => {
       expect(await page.evaluate(() => scrollY)).toBe(0);
       await page.locator('[data-testid=album]').waitFor({ state: 'attached' });
       await page.locator('[data-testid=explain]').waitFor({ state: 'attached' });
+      // The service worker's first install waits until every panel has rendered.
+      const atRegister = await page.waitForFunction(
+        () => (window as unknown as { __panelsAtRegister?: string[] }).__panelsAtRegister,
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await atRegister.jsonValue()).toEqual(['explain', 'album', 'retrain-start', 'retrain-new-class-name']);
     } finally {
       await browser.close();
     }
