@@ -103,8 +103,11 @@ export function Confidences(props: { photo?: boolean }) {
                     class="bar__fill"
                   />
                 </span>
-                <span class="bar__value" ref={(el) => (row.value = el.firstChild as Text)}>
-                  –
+                <span class="bar__value">
+                  {/* The text's own box: a grid item can never be a relayout boundary, its child can. */}
+                  <span class="bar__num" ref={(el) => (row.value = el.firstChild as Text)}>
+                    –
+                  </span>
                 </span>
               </li>
             );
