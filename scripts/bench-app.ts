@@ -6,7 +6,7 @@
 // `--cpu-throttle N` is Chromium's Emulation.setCPUThrottlingRate (Lighthouse's mobile factor is 4)
 // with a 390×844 viewport. `--profile` also prints where the page's main thread spent its time while
 // drawing (a V8 CPU profile, self time per function; rendering shows as "(program)");
-// `--latency-only` skips the byte counts and the offline cold start.
+// `--latency-only` skips the byte counts and the offline cold start; `--dist DIR` measures the build in DIR.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,11 +16,12 @@ import { TROUSER_OUTLINE } from '../support/browser/drive';
 import { selfTimes, type CpuProfile } from './lib/cpu-profile';
 import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
-const dist = resolve(import.meta.dirname, '../dist');
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
+// `--dist DIR`: measure another build (e.g. main's, built with `vite build --outDir DIR`) side by side.
+const dist = resolve(arg('dist') ?? resolve(import.meta.dirname, '../dist'));
 const moves = Number(arg('moves') ?? 700); // a pair of trousers drawn by hand, about one move per frame
 const throttle = Number(arg('cpu-throttle') ?? 1);
 const backends = (arg('backends') ?? 'wasm,webgl,webgpu').split(',');
@@ -226,7 +227,7 @@ console.log(
 );
 const wasm = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm'));
 console.log(`wasm binaries: ${wasm.map((f) => `${f} ${kb(gz(`assets/${f}`))}`).join(', ')}`);
-const server = await startServer();
+const server = await startServer({ outDir: dist });
 try {
   if (!latencyOnly) await bytesToFirstPrediction(server);
   // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.

@@ -21,20 +21,28 @@ function showNothing(job: Job): void {
   performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }
 
-/** How often the badge's "last prediction" time may change while answers stream in. */
-const TIMING_EVERY_MS = 250;
+/**
+ * How often the badge's "last prediction" time may change while answers stream in: its text is the
+ * one per-answer change that lays out the whole page (the badge's line has no fixed size), ≈ 10 ms
+ * per layout at 4× (a trace of 150 moves); once a second is still a readable rate.
+ */
+const TIMING_EVERY_MS = 1000;
+/** While drawing, the time shows once answers have paused this long (no layout of the page per answer). */
+const DRAWING_PAUSE_MS = 250;
 let timingShownAt = -Infinity;
 let timingTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Shows the latest prediction time at most every {@link TIMING_EVERY_MS} (the last one of a burst
- * always lands): while drawing, a text change per answer was a layout per answer for a number no
- * one can read at that rate.
+ * Shows the latest prediction time: for a drawing once its answers pause, otherwise at most every
+ * {@link TIMING_EVERY_MS} (the last one of a burst always lands). A text change per answer was a
+ * layout of the page per answer for a number no one can read at that rate.
  */
-function showTiming(ms: number): void {
+function showTiming(ms: number, drawing: boolean): void {
   clearTimeout(timingTimer);
+  // A drawing's answers stop when the hand does: the time waits for that pause (camera frames never pause).
+  if (drawing) return void (timingTimer = setTimeout(() => showTiming(ms, false), DRAWING_PAUSE_MS));
   const wait = timingShownAt + TIMING_EVERY_MS - performance.now();
-  if (wait > 0) return void (timingTimer = setTimeout(() => showTiming(ms), wait));
+  if (wait > 0) return void (timingTimer = setTimeout(() => showTiming(ms, false), wait));
   timingShownAt = performance.now();
   setPredictMs(ms);
 }
@@ -46,7 +54,7 @@ function show(job: Job, answer: InkAnswer, start: number, end: number): void {
     setInput(answer.input);
     setProbs(answer.probs);
   });
-  showTiming(end - start);
+  showTiming(end - start, 'ink' in job);
   // Solid has patched the bars synchronously by now.
   performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }

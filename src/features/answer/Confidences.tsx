@@ -10,26 +10,38 @@ const percent = (p: number): string => format.percent(p, p >= 0.995 || p < 0.1 ?
 /** One bar's nodes and what they show now, so an answer writes only what changed. */
 interface Row {
   li: HTMLLIElement;
-  fill: HTMLSpanElement;
+  bar: HTMLSpanElement;
   value: Text;
-  /** The probability shown (data-p and the fill), null for none ("–"). */
+  /** The probability shown (data-p), null for none ("–"). */
   p: number | null;
+  /** The fill's scale, in {@link FILL_STEPS}ths. */
+  fill: number;
   /** Language the value text was written in. */
   lang: string;
   top: boolean;
 }
 
 /**
+ * Steps of a bar's fill: its scale changes only when it moves by a step (0.2 px of a 200 px track).
+ * The style write is the costliest part of an answer on the page (≈ 1 ms per bar at 4×, a trace
+ * of 100 moves), and nearly every answer moves the eight or nine small bars by less than that.
+ */
+const FILL_STEPS = 1000;
+
+/**
  * Writes one answer into a bar: at most one attribute, one style write and one text write, each
- * only when its value changed. Bars are written straight to their nodes (one pass per answer from
- * the effect below), not re-rendered: an answer comes with nearly every pointer move.
+ * only when its value changed (the style only when the fill visibly moves). Bars are written
+ * straight to their nodes (one pass per answer from the effect below), not re-rendered: an answer
+ * comes with nearly every pointer move.
  */
 function writeRow(row: Row, p: number | null, top: boolean, language: string): void {
   if (row.p !== p || row.lang !== language) {
     const share = p ?? 0;
-    if ((row.p ?? 0) !== share) {
-      row.li.setAttribute('data-p', String(share));
-      row.fill.style.transform = `scaleX(${share})`;
+    if ((row.p ?? 0) !== share) row.li.setAttribute('data-p', String(share));
+    const fill = Math.round(share * FILL_STEPS);
+    if (row.fill !== fill) {
+      row.bar.style.transform = `scaleX(${fill / FILL_STEPS})`;
+      row.fill = fill;
     }
     const text = p === null ? '–' : percent(share);
     if (row.value.data !== text) row.value.data = text;
@@ -87,7 +99,7 @@ export function Confidences(props: { photo?: boolean }) {
         <For each={classes()}>
           {(i) => {
             // Rendered empty (no answer); the effect above writes the values once the row exists.
-            const row = { p: null, lang: '', top: false } as Omit<Row, 'li' | 'fill' | 'value'> as Row;
+            const row = { p: null, fill: 0, lang: '', top: false } as Omit<Row, 'li' | 'bar' | 'value'> as Row;
             rows[i] = row;
             onCleanup(() => rows[i] === row && (rows[i] = undefined));
             return (
@@ -97,14 +109,17 @@ export function Confidences(props: { photo?: boolean }) {
                   <span
                     // Through the CSSOM: a style attribute in the template would break the CSP (style-src 'self').
                     ref={(el) => {
-                      row.fill = el;
+                      row.bar = el;
                       el.style.transform = 'scaleX(0)';
                     }}
                     class="bar__fill"
                   />
                 </span>
-                <span class="bar__value" ref={(el) => (row.value = el.firstChild as Text)}>
-                  –
+                <span class="bar__value">
+                  {/* The text's own box: a grid item can never be a relayout boundary, its child can. */}
+                  <span class="bar__num" ref={(el) => (row.value = el.firstChild as Text)}>
+                    –
+                  </span>
                 </span>
               </li>
             );

@@ -23,7 +23,9 @@ export function TopGuess(props: { photo?: boolean }) {
       >
         <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
         <strong>{doubtful() ? t('answer.maybe', { name: outputLabel(topClass()) }) : outputLabel(topClass())}</strong>{' '}
-        <span class="top-guess__p">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
+        <span class="top-guess__p">
+          <span class="top-guess__n">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
+        </span>
       </Show>
     </p>
   );
