@@ -56,10 +56,13 @@ const bars = (tab: Page) =>
     .locator('[data-testid=confidences] [data-testid=confidence]')
     .evaluateAll((l) => l.map((e) => Number((e as HTMLElement).dataset.class)));
 const topText = async (tab: Page) => (await tab.textContent('[data-testid=top-class]'))?.trim();
-const labelOptions = (tab: Page) =>
-  tab
+/** The label picker's options; its panel renders once the pad is quiet, so it may need a moment after drawing. */
+const labelOptions = async (tab: Page) => {
+  await tab.locator('[data-testid=retrain-label]').waitFor({ state: 'attached' });
+  return tab
     .locator('[data-testid=retrain-label] option')
     .evaluateAll((l) => l.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim() ?? '']));
+};
 const count = async (tab: Page) => Number(await tab.textContent('[data-testid=retrain-count]'));
 
 async function addClass(tab: Page, name: string): Promise<string | null> {
