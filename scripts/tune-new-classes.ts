@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
 import { decodeImageSet } from '../src/core/dataset';
+import { argmax } from '../src/core/metrics';
 import { PHOTO_FOLDERS } from '../src/core/photo/folders';
 import { photoReport } from '../src/core/photo/photo-metrics';
 import { preprocessPhoto } from '../src/core/photo/pipeline';
@@ -210,10 +211,7 @@ const trained = await partsToModel(outcome.model);
   );
   const width = probs.length / taught.count;
   let right = 0;
-  for (let i = 0; i < taught.count; i++) {
-    const row = probs.subarray(i * width, (i + 1) * width);
-    if (row.indexOf(Math.max(...row)) === taught.labels[i]) right++;
-  }
+  for (let i = 0; i < taught.count; i++) if (argmax(probs, i * width, width) === taught.labels[i]) right++;
   console.log(`taught samples right: ${right}/${taught.count}`);
 }
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
