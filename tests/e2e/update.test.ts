@@ -93,7 +93,8 @@ describe('an app update', () => {
     await expect.poll(() => cachedRevisions(page, RUNTIME_CACHED)).toEqual([]);
     expect(await fetchFrom(page, RUNTIME_CACHED)).toBe(true);
     await expect.poll(() => cachedRevisions(page, RUNTIME_CACHED)).toEqual([`${firstRevision}-build2`]);
-    expect(Number(await page.textContent('[data-testid=retrain-count]'))).toBe(6);
+    // The samples come from IndexedDB after the panel renders: the count reaches 6, it does not start there.
+    await expect.poll(async () => Number(await page.textContent('[data-testid=retrain-count]'))).toBe(6);
     await page.locator(`[data-testid=version][data-id="${version}"][data-current=true]`).waitFor();
     await drawCross(page);
     expect(await topClass(page)).toBe(BAG);
