@@ -25,7 +25,7 @@ import {
 import { assetUrl, fetchJson } from './assets';
 import { setOutputCount } from './classes';
 import { params } from './params';
-import { afterFirstAnswer, timed } from './settled';
+import { afterPanels, timed } from './settled';
 import {
   dropUserModel,
   loadClassifier,
@@ -352,10 +352,11 @@ async function startWorkers(first: BackendName): Promise<boolean> {
   setClassifyWhere('worker');
   setBackendName(fast.name);
   // The GPU worker (its own backend code, shader compilation) starts only once wasm has answered
-  // and the page is idle: before that it would compete with the first prediction for the network
-  // and the CPU. It loads the same worker script, so tfjs itself comes from the HTTP cache.
+  // and the panels below have rendered: before that it would compete with the first prediction
+  // and the first screen for the network and the CPU (on a two-core machine with a software GPU,
+  // its shader compilation tripled the wall time of the panels' renders). It loads the same worker script, so tfjs itself comes from the HTTP cache.
   // `data-warming` stays on meanwhile: a GPU backend is on its way.
-  if (gpuFirst) void afterFirstAnswer().then(() => warmGpu(first));
+  if (gpuFirst) void afterPanels().then(() => warmGpu(first));
   return true;
 }
 
