@@ -64,7 +64,21 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       );
       const box = (await guess.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(844);
-      expect(await guess.textContent()).toContain((await phone.page.textContent('[data-testid=top-class]'))!.trim());
+      const label = await phone.page.textContent(`[data-testid=confidence][data-class="${top}"] .bar__name`);
+      expect(await guess.textContent()).toContain(label!.trim());
+      // Its two lines are a fixed box (contain: strict, so a new class does not re-lay out the page): the
+      // longest guess, a "maybe" with the longest class name and "100 %", must fit, not be cut.
+      const fits = await guess.evaluate((el) => {
+        const labels = [...document.querySelectorAll('[data-testid=confidence] .bar__name')].map((l) =>
+          l.textContent!.trim(),
+        );
+        const longest = labels.reduce((a, b) => (b.length > a.length ? b : a));
+        el.querySelector('strong')!.textContent = `maybe ${longest}?`;
+        el.querySelector('.top-guess__n')!.textContent = '100 %';
+        const line = el.querySelector<HTMLElement>('.top-guess__line')!;
+        return line.scrollHeight <= line.clientHeight;
+      });
+      expect(fits).toBe(true);
       // The percentage sits in a fixed box of its own (contain: strict): the widest value must fit, not be clipped.
       const widest = await guess.locator('.top-guess__p').evaluate((el) => {
         el.textContent = '100 %';

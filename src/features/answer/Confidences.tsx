@@ -80,19 +80,19 @@ export function Confidences(props: { photo?: boolean }) {
       <h2 id="result-heading" class="eyebrow">
         {t('answer.resultHeading')}
       </h2>
-      <p
-        class="top"
-        classList={{ 'top--doubtful': topClass() >= 0 && doubtful() }}
-        data-testid="top-class"
-        data-class={topClass() >= 0 ? String(topClass()) : ''}
-        aria-live="polite"
-      >
+      <p class="top" data-testid="top-class" data-class={topClass() >= 0 ? String(topClass()) : ''} aria-live="polite">
         {topClass() < 0 ? (
           <span class="hint">{t(props.photo ? 'answer.hintPhoto' : 'answer.hint')}</span>
-        ) : doubtful() ? (
-          t('answer.maybe', { name: outputLabel(topClass()) })
         ) : (
-          outputLabel(topClass())
+          // A box of fixed size laid out on its own: a new top class (or "maybe") must not re-lay out
+          // the page. What changes is inside it (a style change of the box itself would re-lay out its parent).
+          <span class="top__text">
+            {doubtful() ? (
+              t('answer.maybe', { name: outputLabel(topClass()) })
+            ) : (
+              <span class="top__sure">{outputLabel(topClass())}</span>
+            )}
+          </span>
         )}
       </p>
       <ol class="bars" data-testid="confidences" aria-label={t('answer.confidences')}>
@@ -117,8 +117,10 @@ export function Confidences(props: { photo?: boolean }) {
                 </span>
                 <span class="bar__value">
                   {/* The text's own box: a grid item can never be a relayout boundary, its child can. */}
-                  <span class="bar__num" ref={(el) => (row.value = el.firstChild as Text)}>
-                    –
+                  <span class="bar__num">
+                    <span class="bar__text" ref={(el) => (row.value = el.firstChild as Text)}>
+                      –
+                    </span>
                   </span>
                 </span>
               </li>

@@ -21,10 +21,15 @@ export function TopGuess(props: { photo?: boolean }) {
         when={topClass() >= 0}
         fallback={<span class="top-guess__hint">{t(props.photo ? 'answer.hintPhoto' : 'answer.hint')}</span>}
       >
-        <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
-        <strong>{doubtful() ? t('answer.maybe', { name: outputLabel(topClass()) }) : outputLabel(topClass())}</strong>{' '}
-        <span class="top-guess__p">
-          <span class="top-guess__n">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
+        {/* Two lines of fixed size laid out on their own: a new top class must not re-lay out the page. */}
+        <span class="top-guess__line">
+          <span class="top-guess__label">{t('answer.resultHeading')}</span>{' '}
+          <strong>
+            {doubtful() ? t('answer.maybeShort', { name: outputLabel(topClass()) }) : outputLabel(topClass())}
+          </strong>{' '}
+          <span class="top-guess__p">
+            <span class="top-guess__n">{format.percent(probs()?.[topClass()] ?? 0, 0)}</span>
+          </span>
         </span>
       </Show>
     </p>
