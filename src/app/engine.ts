@@ -354,7 +354,8 @@ async function startWorkers(first: BackendName): Promise<boolean> {
   // The GPU worker (its own backend code, shader compilation) starts only once wasm has answered
   // and the panels below have rendered: before that it would compete with the first prediction
   // and the first screen for the network and the CPU (on a two-core machine with a software GPU,
-  // its shader compilation tripled the wall time of the panels' renders). It loads the same worker script, so tfjs itself comes from the HTTP cache.
+  // its shader compilation tripled the wall time of the panels' renders). It loads the same worker
+  // script, so tfjs itself comes from the HTTP cache.
   // `data-warming` stays on meanwhile: a GPU backend is on its way.
   if (gpuFirst) void afterPanels().then(() => warmGpu(first));
   return true;
