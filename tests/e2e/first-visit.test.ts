@@ -55,11 +55,13 @@ describe('first visit light', () => {
         }).observe({ type: 'layout-shift', buffered: true });
         // Which panels exist when the service worker registers (its install downloads ≈ 1.3 MB).
         const panels = window as unknown as { __panelsAtRegister?: string[]; __panelsAtGpu?: string[] };
-        const register = ServiceWorkerContainer.prototype.register;
-        ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
-          panels.__panelsAtRegister = ['explain', 'album', 'retrain-start', 'retrain-new-class-name'].filter((id) =>
+        const present = (): string[] =>
+          ['explain', 'album', 'retrain-start', 'retrain-new-class-name'].filter((id) =>
             document.querySelector(`[data-testid=${id}]`),
           );
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+          panels.__panelsAtRegister = present();
           return register.apply(this, args);
         };
         // Which panels exist when the GPU warm-up worker (the second classification worker) starts.
@@ -71,10 +73,6 @@ describe('first visit light', () => {
             if (++workers === 2) panels.__panelsAtGpu = present();
           }
         };
-        const present = (): string[] =>
-          ['explain', 'album', 'retrain-start', 'retrain-new-class-name'].filter((id) =>
-            document.querySelector(`[data-testid=${id}]`),
-          );
         // The largest contentful paints, with whether each was inside the service worker's toast.
         const lcp = window as unknown as { __lcpInToast: boolean[] };
         lcp.__lcpInToast = [];
@@ -98,10 +96,11 @@ describe('first visit light', () => {
         undefined,
         { timeout: 30_000 },
       );
-      expect(await atRegister.jsonValue()).toEqual(['explain', 'album', 'retrain-start', 'retrain-new-class-name']);
+      const PANELS = ['explain', 'album', 'retrain-start', 'retrain-new-class-name'];
+      expect(await atRegister.jsonValue()).toEqual(PANELS);
       // So does the GPU warm-up (its shader compilation competed with the panels' renders).
       const atGpu = await page.waitForFunction(() => (window as unknown as { __panelsAtGpu?: string[] }).__panelsAtGpu);
-      expect(await atGpu.jsonValue()).toEqual(['explain', 'album', 'retrain-start', 'retrain-new-class-name']);
+      expect(await atGpu.jsonValue()).toEqual(PANELS);
       // The "ready to work offline" toast comes seconds after load: it must not become the page's
       // largest contentful paint (it did, as three narrow lines beside its buttons).
       await page.locator('[data-testid=sw-toast]').waitFor();
