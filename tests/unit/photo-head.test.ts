@@ -155,6 +155,22 @@ describe('label smoothing', () => {
     expect(smoothed).toBeLessThan(0.85);
     expect(smoothed).toBeGreaterThan(0.5);
   });
+
+  it('pulls a saturated head back from p = 1 (the uniform term is not lost under the clip)', async () => {
+    const split = splitCnn(tinyCnn());
+    const set = labelledRows(split, 4, 2);
+    const head = headOf(split, 1);
+    const last = head.layers.at(-1)!;
+    const [kernel, bias] = last.getWeights();
+    // A bias of +40 on the class puts every other class far under 1e-7 before training.
+    last.setWeights([kernel!, tf.add(bias!, tf.oneHot([2], 10).reshape([10]).mul(40))]);
+    const start = meanProbability(await headProbs(head, set.features, split.width), [2]);
+    await trainHead(head, set, { epochs: 40, lr: 0.01, random: seededRandom(1), smooth: 0.3 });
+    const end = meanProbability(await headProbs(head, set.features, split.width), [2]);
+    head.dispose();
+    expect(start).toBeGreaterThan(0.9999);
+    expect(end).toBeLessThan(0.85);
+  });
 });
 
 describe('photo head training with the footwear-sum target', () => {
