@@ -86,6 +86,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
       canvas.setPointerCapture(e.pointerId);
       last = p;
       rawStroke = false;
+      canvas.addEventListener('pointermove', move);
     }
   };
   const move = (e: PointerEvent): void => {
@@ -94,8 +95,11 @@ export function DrawCanvas(props: DrawCanvasProps) {
     // arrives as soon as the pointer moves, so strokes and predictions start that much sooner.
     // A stroke follows pointerrawupdate once one arrived, else pointermove (browsers without it,
     // or pointer types it is not sent for).
-    if (e.type === 'pointerrawupdate') rawStroke = true;
-    else if (rawStroke) return;
+    if (e.type === 'pointerrawupdate') {
+      // The stroke's pointermoves are then of no use: stop listening, so they cost no dispatch.
+      if (!rawStroke) canvas.removeEventListener('pointermove', move);
+      rawStroke = true;
+    } else if (rawStroke) return;
     const events = e.getCoalescedEvents?.() ?? [];
     for (const ev of events.length ? events : [e]) {
       const p = toCanvas(ev);
@@ -158,6 +162,8 @@ export function DrawCanvas(props: DrawCanvasProps) {
 
   onMount(() => {
     sketch = sk.createSketch(canvas);
+    // Moves are native listeners, not Solid's delegated ones (a document listener that walks the
+    // tree per event): one comes with every answer, and the page's main thread is the bottleneck.
     canvas.addEventListener('pointerrawupdate', move as EventListener);
     props.api({
       undo: () => (lift(), undo()),
@@ -189,7 +195,6 @@ export function DrawCanvas(props: DrawCanvasProps) {
           aria-label={t('draw.canvasLabel')}
           aria-describedby="pad-keys"
           onPointerDown={down}
-          onPointerMove={move}
           onPointerUp={up}
           onPointerCancel={up}
           onLostPointerCapture={up}
