@@ -93,7 +93,7 @@ const plan = precachePlan({
   lazy: /tfjs-backend-(webgpu|cpu)\/|\/features\/(lab|eval|explain)\/|\/retrain-client\.ts$|\/RetrainChart\.tsx$/,
   core: [
     /^(index\.html|manifest\.webmanifest|[^/]+\.(png|ico|svg))$/,
-    /^(examples\/examples|models\/manifest)\.json$/,
+    /^(examples\/examples\.(json|png)|models\/manifest\.json)$/,
     ...coreModels.map((id) => new RegExp(`^models/${id}/`)),
     // The wasm backend runs single-threaded (no COOP/COEP), and every current browser has SIMD.
     /^assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/,

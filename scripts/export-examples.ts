@@ -1,8 +1,10 @@
-// Writes public/examples/examples.json: a few real Fashion-MNIST test images, shipped for offline use.
+// Writes public/examples/examples.json: a few real Fashion-MNIST test images, shipped for offline use,
+// and examples.png, the same images stacked in one column: the thumbnails' picture (see Examples.tsx).
 // Usage: tsx scripts/export-examples.ts [perClass=2] [datasetDir=/usr/share/datasets/fashion-mnist]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMAGE_PIXELS, NUM_CLASSES } from '../src/core/classes';
+import sharp from 'sharp';
+import { IMAGE_PIXELS, IMAGE_SIDE, NUM_CLASSES } from '../src/core/classes';
 import type { ExamplesFile } from '../src/core/examples';
 import { parseIdx } from '../src/core/idx';
 
@@ -31,4 +33,9 @@ picked.sort((a, b) => rank(a) - rank(b) || a.label - b.label);
 const out: ExamplesFile = { version: 1, source: 'Fashion-MNIST t10k (MIT, Zalando Research)', images: picked };
 mkdirSync('public/examples', { recursive: true });
 writeFileSync('public/examples/examples.json', `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote public/examples/examples.json: ${picked.length} images`);
+const column = Buffer.concat(picked.map((e) => Buffer.from(e.pixels, 'base64')));
+await sharp(column, { raw: { width: IMAGE_SIDE, height: IMAGE_SIDE * picked.length, channels: 1 } })
+  .toColourspace('b-w')
+  .png({ compressionLevel: 9 })
+  .toFile('public/examples/examples.png');
+console.log(`wrote public/examples/examples.json and examples.png: ${picked.length} images`);

@@ -222,7 +222,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       .first()
       .click();
     expect((await readConfidences(page)).top).toBe('1');
-    const photo = await page.locator('.examples__list li:nth-child(4) canvas').screenshot();
+    const photo = await page.locator('.examples__list li:nth-child(4) .thumb__img').screenshot();
     await page.click('[data-testid=clear]');
     await page.setInputFiles('[data-testid=photo-input]', { name: 'dress.png', mimeType: 'image/png', buffer: photo });
     expect((await readConfidences(page)).p).toHaveLength(10);

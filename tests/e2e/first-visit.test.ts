@@ -17,7 +17,7 @@ const firstReady = (page: import('playwright-core').Page) =>
   );
 
 /** Chunks of the deferred features (Vite names a lazy chunk after its entry). */
-const DEFERRED = /\/assets\/(album|explain|retrain)-[\w-]+\.js$|\/examples\/examples\.json$/;
+const DEFERRED = /\/assets\/(album|explain|retrain)-[\w-]+\.js$|\/examples\/examples\.(json|png)$/;
 
 describe('first visit light', () => {
   it('on a desktop: nothing deferred before the first answer, the panels once it is in', async () => {

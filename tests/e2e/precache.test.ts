@@ -56,7 +56,13 @@ describe('dist/sw.js precache manifest', () => {
     const shell = [...html.matchAll(/(?:src|href)="\/?((?:assets\/)?[^"]+\.(?:js|css|png|svg|ico|webmanifest))"/g)];
     expect(shell.length).toBeGreaterThan(2);
     for (const [, file] of shell) expect(core, file).toContain(file);
-    for (const file of ['index.html', 'manifest.webmanifest', 'examples/examples.json', 'models/manifest.json']) {
+    for (const file of [
+      'index.html',
+      'manifest.webmanifest',
+      'examples/examples.json',
+      'examples/examples.png',
+      'models/manifest.json',
+    ]) {
       expect(core, file).toContain(file);
     }
     for (const file of filesUnder('.').filter((f) => /^[^/]+\.(png|ico|svg)$/.test(f))) expect(core).toContain(file);

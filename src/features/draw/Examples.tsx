@@ -1,7 +1,5 @@
-import { For, createResource, onMount, Show } from 'solid-js';
-import { IMAGE_SIDE } from '../../core/classes';
+import { For, createResource, Show } from 'solid-js';
 import { checkExamples, exampleInput, type ExampleImage } from '../../core/examples';
-import { inputToRgba } from '../../core/preprocess';
 import { fetchJson } from '../../app/assets';
 import { classLabel } from '../../app/classes';
 import { t } from '../../app/i18n';
@@ -10,29 +8,18 @@ async function loadExamples(): Promise<ExampleImage[]> {
   return checkExamples(await fetchJson('examples/examples.json')).images;
 }
 
-/** Thumbnails painted per task. */
-const PAINTS_PER_TASK = 4;
-const paints: (() => void)[] = [];
-
-/** Paints the queued thumbnails a few per task: twenty 2D contexts at once are a long task on a phone. */
-function drainPaints(): void {
-  for (const paint of paints.splice(0, PAINTS_PER_TASK)) paint();
-  if (paints.length > 0) setTimeout(drainPaints, 0);
-}
-
-function paintSoon(paint: () => void): void {
-  paints.push(paint);
-  if (paints.length === 1) setTimeout(drainPaints, 0);
-}
-
-function Thumb(props: { input: () => Float32Array }) {
-  let canvas!: HTMLCanvasElement;
-  onMount(() =>
-    paintSoon(() =>
-      canvas.getContext('2d')?.putImageData(new ImageData(inputToRgba(props.input()), IMAGE_SIDE, IMAGE_SIDE), 0, 0),
-    ),
-  );
-  return <canvas ref={(el) => (canvas = el)} width={IMAGE_SIDE} height={IMAGE_SIDE} aria-hidden="true" />;
+/**
+ * A thumbnail: its part of examples.png, the shipped images in one column (scripts/export-examples.ts).
+ * A plain image, not a canvas: twenty 2D contexts were a long task on a phone to create, and twenty
+ * composited layers the page paid for in every frame while drawing (a trace at 4×).
+ */
+function Thumb(props: { index: number; count: number }) {
+  // Through the CSSOM: a style attribute in the template would break the CSP (style-src 'self').
+  const place = (el: HTMLElement): void => {
+    el.style.backgroundSize = `100% ${props.count * 100}%`;
+    el.style.backgroundPositionY = `${(props.index / Math.max(1, props.count - 1)) * 100}%`;
+  };
+  return <span ref={place} class="thumb__img" aria-hidden="true" />;
 }
 
 /** "Try an example": real Fashion-MNIST test images shipped with the app; picking one classifies it. */
@@ -47,7 +34,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
         {(list) => (
           <ul class="examples__list">
             <For each={list()}>
-              {(ex) => {
+              {(ex, index) => {
                 // Decoded when first painted or picked, not all twenty in the list's render.
                 let input: Float32Array | undefined;
                 const x = (): Float32Array => (input ??= exampleInput(ex));
@@ -60,7 +47,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
                       aria-label={t('draw.example', { name: classLabel(ex.label) })}
                       onClick={(e) => props.onPick(x(), e.timeStamp)}
                     >
-                      <Thumb input={x} />
+                      <Thumb index={index()} count={list().length} />
                     </button>
                   </li>
                 );
