@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
 import { drawShirt, launch, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
 const e2e = useApp({ query: '?lang=en' });
+
+/** Share of the pad covered by ink: a whole zigzag, not just the dot of the first touch. */
+function inkedShare(page: Page): Promise<number> {
+  return page.$eval('[data-testid=draw-canvas]', (c) => {
+    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 448, 448).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
+    return n / (448 * 448);
+  });
+}
 
 describe('Prenda in Chromium (no WebGPU flags)', () => {
   it('falls back from webgpu to webgl and gets ready', async () => {
@@ -103,14 +114,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       const cdp = await e2e.browser.context.newCDPSession(page);
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
       const scrollBefore = await page.evaluate(() => window.scrollY);
-      // Share of the pad covered by ink: a whole zigzag, not just the dot of the first touch.
-      const inked = () =>
-        page.$eval('[data-testid=draw-canvas]', (c) => {
-          const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 448, 448).data;
-          let n = 0;
-          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
-          return n / (448 * 448);
-        });
+      const inked = () => inkedShare(page);
       // A finger: a thick zigzag that fills the middle of the pad.
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0.3, 0.2)] });
       for (let i = 0; i <= 16; i++) {
@@ -167,13 +171,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
         await waitReady(page);
         const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
         const at = (fx: number, fy: number): [number, number] => [box.x + box.width * fx, box.y + box.height * fy];
-        const inked = () =>
-          page.$eval('[data-testid=draw-canvas]', (c) => {
-            const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 448, 448).data;
-            let n = 0;
-            for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
-            return n / (448 * 448);
-          });
+        const inked = () => inkedShare(page);
         const shares: number[] = [];
         await page.mouse.move(...at(0.3, 0.2));
         await page.mouse.down();
