@@ -35,7 +35,7 @@ export function Examples(props: { onPick: (input: Float32Array, eventTime: numbe
           <ul class="examples__list">
             <For each={list()}>
               {(ex, index) => {
-                // Decoded when first painted or picked, not all twenty in the list's render.
+                // Decoded when picked, not all twenty in the list's render.
                 let input: Float32Array | undefined;
                 const x = (): Float32Array => (input ??= exampleInput(ex));
                 return (
