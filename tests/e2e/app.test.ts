@@ -1,12 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './fixture';
 import { drawShirt, launch, openApp, readConfidences, waitReady } from '../../support/browser/harness';
 
 const require = createRequire(import.meta.url);
 const e2e = useApp({ query: '?lang=en' });
+
+/** A point of the pad on the page, from fractions of its width and height. */
+type PadPoint = (fx: number, fy: number) => { x: number; y: number };
+
+/** Where the pad is on `page`, as a {@link PadPoint}. */
+async function padPoints(page: Page): Promise<PadPoint> {
+  const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
+  return (fx, fy) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+}
+
+/** The zigzag the drawing tests draw: a thick stroke over the middle of the pad, top to bottom. */
+const ZIGZAG = Array.from({ length: 17 }, (_, i) => [i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16] as const);
+
+/** A finger draws {@link ZIGZAG} (touch emulation on), through the DevTools protocol. */
+async function fingerZigzag(cdp: CDPSession, at: PadPoint): Promise<void> {
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(...ZIGZAG[0]!)] });
+  for (const p of ZIGZAG) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(...p)] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
 
 /** Share of the pad covered by ink: a whole zigzag, not just the dot of the first touch. */
 function inkedShare(page: Page): Promise<number> {
@@ -109,19 +129,11 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
       const { page } = tab;
       await page.setViewportSize({ width: 390, height: 844 });
       await waitReady(page);
-      const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
-      const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+      const at = await padPoints(page);
       const cdp = await e2e.browser.context.newCDPSession(page);
-      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
       const scrollBefore = await page.evaluate(() => window.scrollY);
       const inked = () => inkedShare(page);
-      // A finger: a thick zigzag that fills the middle of the pad.
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0.3, 0.2)] });
-      for (let i = 0; i <= 16; i++) {
-        const p = at(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16);
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-      }
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await fingerZigzag(cdp, at);
       const touched = await readConfidences(page);
       expect(await inked()).toBeGreaterThan(0.1);
       expect(Math.abs(touched.p.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
@@ -141,7 +153,7 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
           pointerType: 'pen',
         });
       await pen('mousePressed', at(0.3, 0.2));
-      for (let i = 0; i <= 16; i++) await pen('mouseMoved', at(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16));
+      for (const p of ZIGZAG) await pen('mouseMoved', at(...p));
       await pen('mouseReleased', at(0.3, 0.8));
       const penned = await readConfidences(page);
       expect(await inked()).toBeGreaterThan(0.1);
@@ -169,28 +181,19 @@ describe('Prenda in Chromium (no WebGPU flags)', () => {
         await page.reload();
         await page.setViewportSize({ width: 390, height: 844 });
         await waitReady(page);
-        const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
-        const at = (fx: number, fy: number): [number, number] => [box.x + box.width * fx, box.y + box.height * fy];
-        const inked = () => inkedShare(page);
+        const at = await padPoints(page);
         const shares: number[] = [];
-        await page.mouse.move(...at(0.3, 0.2));
+        const first = at(...ZIGZAG[0]!);
+        await page.mouse.move(first.x, first.y);
         await page.mouse.down();
-        for (let i = 0; i <= 16; i++) await page.mouse.move(...at(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16));
+        for (const p of ZIGZAG) await page.mouse.move(at(...p).x, at(...p).y);
         await page.mouse.up();
         await readConfidences(page);
-        shares.push(await inked());
+        shares.push(await inkedShare(page));
         await page.click('[data-testid=clear]');
-        const cdp = await e2e.browser.context.newCDPSession(page);
-        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-        const point = (fx: number, fy: number) => ({ x: at(fx, fy)[0], y: at(fx, fy)[1] });
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point(0.3, 0.2)] });
-        for (let i = 0; i <= 16; i++) {
-          const p = point(i % 2 ? 0.7 : 0.3, 0.2 + (0.6 * i) / 16);
-          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-        }
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await fingerZigzag(await e2e.browser.context.newCDPSession(page), at);
         await readConfidences(page);
-        shares.push(await inked());
+        shares.push(await inkedShare(page));
         return shares;
       } finally {
         await tab.page.close();
