@@ -7,14 +7,17 @@
 // with a 390×844 viewport. `--profile` also prints where the page's main thread spent its time while
 // drawing (a V8 CPU profile, self time per function; rendering shows as "(program)");
 // `--latency-only` skips the byte counts and the offline cold start; `--dist DIR` measures the build in DIR.
+// `--input touch` draws with a finger (touch events through the DevTools protocol) in a phone context
+// (390×844 at 2×, touch, mobile viewport: what a phone user has) instead of the mouse at 1×; it also
+// prints how long the browser took to hand each move to the page (event timestamp → first pointer event).
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { TROUSER_OUTLINE } from '../support/browser/drive';
 import { selfTimes, type CpuProfile } from './lib/cpu-profile';
-import { launch, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
+import { launch, launchPhone, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +31,8 @@ const backends = (arg('backends') ?? 'wasm,webgl,webgpu').split(',');
 const places = (arg('where') ?? 'worker').split(',');
 const profile = process.argv.includes('--profile');
 const latencyOnly = process.argv.includes('--latency-only');
+const input = arg('input') ?? 'mouse';
+if (input !== 'mouse' && input !== 'touch') throw new Error(`--input is mouse or touch, not ${input}`);
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
@@ -44,8 +49,37 @@ function shellBytes(): { js: number; css: number; html: number } {
   return { js: sum('.js'), css: sum('.css'), html: gz('index.html') };
 }
 
+/** One finger or the mouse: press, move, lift at page coordinates. */
+interface Pointer {
+  down(x: number, y: number): Promise<void>;
+  move(x: number, y: number): Promise<void>;
+  up(): Promise<void>;
+}
+
+function mouse(page: Page): Pointer {
+  return {
+    down: async (x, y) => {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+    },
+    move: (x, y) => page.mouse.move(x, y),
+    up: () => page.mouse.up(),
+  };
+}
+
+/** A finger through the DevTools protocol (Input.dispatchTouchEvent), as a phone's touch screen sends it. */
+function finger(cdp: CDPSession): Pointer {
+  const touch = (type: 'touchStart' | 'touchMove', x: number, y: number): Promise<unknown> =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+  return {
+    down: async (x, y) => void (await touch('touchStart', x, y)),
+    move: async (x, y) => void (await touch('touchMove', x, y)),
+    up: async () => void (await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })),
+  };
+}
+
 /** Draws a pair of trousers in `n` pointer moves (one per frame); returns the prenda:input-to-bars durations. */
-async function drawLatency(page: Page, n: number): Promise<number[]> {
+async function drawLatency(page: Page, pointer: Pointer, n: number): Promise<number[]> {
   await page.evaluate(() => performance.clearMeasures());
   const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
   const outline = TROUSER_OUTLINE;
@@ -54,17 +88,16 @@ async function drawLatency(page: Page, n: number): Promise<number[]> {
     box.y + (y / 100) * box.height,
   ];
   const per = Math.max(1, Math.round(n / (outline.length - 1)));
-  await page.mouse.move(...at(...outline[0]!));
-  await page.mouse.down();
+  await pointer.down(...at(...outline[0]!));
   for (let i = 1; i < outline.length; i++) {
     const [x0, y0] = outline[i - 1]!;
     const [x1, y1] = outline[i]!;
     for (let k = 1; k <= per; k++) {
-      await page.mouse.move(...at(x0 + ((x1 - x0) * k) / per, y0 + ((y1 - y0) * k) / per));
+      await pointer.move(...at(x0 + ((x1 - x0) * k) / per, y0 + ((y1 - y0) * k) / per));
       await page.waitForTimeout(16); // about one pointer event per frame, like a hand
     }
   }
-  await page.mouse.up();
+  await pointer.up();
   await page.waitForTimeout(500);
   return page.evaluate(() => performance.getEntriesByName('prenda:input-to-bars').map((e) => e.duration));
 }
@@ -74,6 +107,23 @@ function instrument(): void {
   const w = window as unknown as { __ready?: number; __settled?: number; __long: PerformanceEntry[] };
   w.__long = [];
   new PerformanceObserver((list) => w.__long.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+  // How late the browser hands each move to the page: the first pointer event of a move (the raw
+  // update where there is one) against the move's own timestamp, before any of the app's code runs.
+  const d = window as unknown as { __delivery: [number, number][]; __lastMove: number };
+  d.__delivery = [];
+  d.__lastMove = -1;
+  // One inline listener (no named function: tsx would wrap it in a helper the page does not have).
+  for (const type of ['pointerrawupdate', 'pointermove']) {
+    addEventListener(
+      type,
+      (e) => {
+        if (e.timeStamp === d.__lastMove) return; // the pointermove of a move whose raw update came first
+        d.__lastMove = e.timeStamp;
+        d.__delivery.push([e.timeStamp, performance.now()]);
+      },
+      { capture: true, passive: true },
+    );
+  }
   new MutationObserver(() => {
     const badge = document.querySelector('[data-testid=backend]');
     if (badge?.getAttribute('data-state') !== 'ready') return;
@@ -96,15 +146,18 @@ async function throttleCheck(page: Page): Promise<{ main: number; worker: number
 }
 
 async function latency(server: Server, backend: string, where: string): Promise<void> {
-  const browser = await launch({ webgpu: backend === 'webgpu' });
+  const webgpu = backend === 'webgpu';
+  const browser = input === 'touch' ? await launchPhone({ webgpu }) : await launch({ webgpu });
   try {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
+    if (input === 'mouse') await page.setViewportSize({ width: 390, height: 844 });
     await page.addInitScript(instrument);
     const cdp = await browser.context.newCDPSession(page);
     if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(`${server.origin}/?backend=${backend}&lang=en${where === 'main' ? '&worker=0' : ''}`);
     const active = await waitReady(page);
+    // A phone (coarse pointer) starts in Photo mode.
+    if (input === 'touch') await page.tap('[data-testid=mode-draw]');
     const badge = await page.getAttribute('[data-testid=backend]', 'data-where');
     const { ready, settled } = await page.evaluate(() => {
       const w = window as unknown as { __ready: number; __settled: number };
@@ -117,7 +170,16 @@ async function latency(server: Server, backend: string, where: string): Promise<
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    const d = await drawLatency(page, moves);
+    await page.evaluate(() => ((window as unknown as { __delivery: unknown[] }).__delivery.length = 0));
+    const d = await drawLatency(page, input === 'touch' ? finger(cdp) : mouse(page), moves);
+    const { delivery, fromPage } = await page.evaluate(() => {
+      const received = new Map((window as unknown as { __delivery: [number, number][] }).__delivery);
+      // The app's own part: from the page receiving the move the answer is for (its event time is the measure's start).
+      const app = performance
+        .getEntriesByName('prenda:input-to-bars')
+        .flatMap((m) => (received.has(m.startTime) ? [m.startTime + m.duration - received.get(m.startTime)!] : []));
+      return { delivery: [...received].map(([stamp, at]) => at - stamp), fromPage: app };
+    });
     const cpu = profile ? ((await cdp.send('Profiler.stop')).profile as CpuProfile) : null;
     const long = await page.evaluate(
       (from) => (window as unknown as { __long: PerformanceEntry[] }).__long.slice(from).map((e) => e.duration),
@@ -131,7 +193,10 @@ async function latency(server: Server, backend: string, where: string): Promise<
         `; input-to-bars p50 ${percentile(d, 50).toFixed(1)} ms, p95 ${percentile(d, 95).toFixed(1)} ms ` +
         `(${d.length} updates for ${moves} moves); predict p50 ${percentile(predict, 50).toFixed(1)} ms; ` +
         `long tasks while drawing: ${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''}; ` +
-        `busy loop: page ${check.main.toFixed(0)} ms, worker ${check.worker.toFixed(0)} ms`,
+        `busy loop: page ${check.main.toFixed(0)} ms, worker ${check.worker.toFixed(0)} ms; ` +
+        `moves reached the page p50 ${percentile(delivery, 50).toFixed(1)} / p95 ${percentile(delivery, 95).toFixed(1)} ms ` +
+        `after their timestamp; from there to bars p50 ${percentile(fromPage, 50).toFixed(1)} / p95 ` +
+        `${percentile(fromPage, 95).toFixed(1)} ms (${fromPage.length} answers)`,
     );
     if (cpu) {
       const times = selfTimes(cpu);
@@ -217,7 +282,7 @@ async function offlineColdStart(server: Server, backend: string): Promise<void> 
 }
 
 console.log(
-  `CPU throttling ${throttle}×, viewport 390×844 for latency; load average ${loadavg()
+  `CPU throttling ${throttle}×, ${input === 'touch' ? 'a finger in a phone context (390×844 at 2×, touch, mobile)' : 'the mouse in a 390×844 viewport at 1×'} for latency; load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
