@@ -8,8 +8,9 @@
 // drawing (a V8 CPU profile, self time per function; rendering shows as "(program)");
 // `--latency-only` skips the byte counts and the offline cold start; `--dist DIR` measures the build in DIR.
 // `--input touch` draws with a finger (touch events through the DevTools protocol) in a phone context
-// (390×844 at 2×, touch, mobile viewport: what a phone user has) instead of the mouse at 1×; it also
-// prints how long the browser took to hand each move to the page (event timestamp → first pointer event).
+// (390×844 at 2×, touch, mobile viewport: what a phone user has) instead of the mouse (390×844 at 1×).
+// Every run prints how late the browser handed the moves to the page (event timestamp → first pointer
+// event) and the app's own part, from there to the bars.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,7 @@ interface Pointer {
   up(): Promise<void>;
 }
 
+/** The mouse, through Playwright (Input.dispatchMouseEvent). */
 function mouse(page: Page): Pointer {
   return {
     down: async (x, y) => {
