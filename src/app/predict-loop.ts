@@ -5,6 +5,7 @@ import type { InkAnswer } from '../ml/classify/protocol';
 import { backendName, engineState, input, setError, setInput, setPredictMs, setProbs } from './state';
 import { activeClassifier, interruption, recoverFromLoss, type ActiveClassifier } from './engine';
 import { createFrameScheduler, type FrameSource, type Job } from './scheduler';
+import { measure } from './timing';
 
 export type { Job } from './scheduler';
 
@@ -18,7 +19,7 @@ function showNothing(job: Job): void {
     setProbs(null);
     setPredictMs(null);
   });
-  performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+  measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }
 
 /**
@@ -49,14 +50,14 @@ function showTiming(ms: number, drawing: boolean): void {
 
 /** Writes one answer (input, bars) in a single batch: the DOM is touched once. */
 function show(job: Job, answer: InkAnswer, start: number, end: number): void {
-  performance.measure('prenda:predict', { start, end });
+  measure('prenda:predict', { start, end });
   batch(() => {
     setInput(answer.input);
     setProbs(answer.probs);
   });
   showTiming(end - start, 'ink' in job);
   // Solid has patched the bars synchronously by now.
-  performance.measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
+  measure('prenda:input-to-bars', { start: job.eventTime, end: performance.now() });
 }
 
 /** The model input and its answer for `job`, on `classifier`; null for nothing to classify. */
@@ -82,7 +83,7 @@ async function frameAnswer(frame: FrameSource, classifier: ActiveClassifier): Pr
   }
   const start = performance.now();
   const { steps, probs, preprocessMs } = await classifier.predictPhoto(image);
-  performance.measure('prenda:photo-preprocess', {
+  measure('prenda:photo-preprocess', {
     start,
     duration: preprocessMs,
     detail: { where: classifier.where },
