@@ -65,17 +65,13 @@ export class InkMirror {
     this.seq = u.seq;
   }
 
-  /** The pixels of the ink box (a copy), or null for a blank pad. */
-  ink(): RgbaImage | null {
+  /**
+   * The whole pad as kept here (no copy: valid until the next update) and the box holding its
+   * ink, or null for a blank pad: `preprocess(image, { within: box })` reads it in place.
+   */
+  view(): { image: RgbaImage; box: Box } | null {
     const b = this.box;
     if (!b || b.x1 <= b.x0 || b.y1 <= b.y0) return null;
-    const width = b.x1 - b.x0;
-    const height = b.y1 - b.y0;
-    const out = new Uint8ClampedArray(width * height * 4);
-    for (let row = 0; row < height; row++) {
-      const from = ((b.y0 + row) * this.width + b.x0) * 4;
-      out.set(this.data.subarray(from, from + width * 4), row * width * 4);
-    }
-    return { data: out, width, height };
+    return { image: { data: this.data, width: this.width, height: this.height }, box: b };
   }
 }

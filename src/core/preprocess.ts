@@ -16,6 +16,11 @@ export interface PreprocessOptions {
   threshold?: number;
   /** Stretch the result so the strongest ink becomes 1 (helps faint photos). */
   normalize?: boolean;
+  /**
+   * Only this part of the image can hold ink (the rest is blank paper): a drawing pad's copy is
+   * read in place, where copying out its ink box first cost as much as preprocessing it.
+   */
+  within?: Box;
 }
 
 /** A rectangle in pixel coordinates, right and bottom exclusive. */
@@ -33,7 +38,10 @@ function inkAt(data: Uint8ClampedArray | Uint8Array, p: number): number {
   return 1 - (lum * alpha + 255 * (1 - alpha)) / 255;
 }
 
-/** Ink per pixel (0 = background, 1 = full ink) of `box` (default: the whole image), row by row. */
+/**
+ * Ink per pixel (0 = background, 1 = full ink) of `box` (default: the whole image), row by row:
+ * the plain definition {@link resizeInk} computes without this plane.
+ */
 export function inkLevels(
   image: RgbaImage,
   box: Box = { x0: 0, y0: 0, x1: image.width, y1: image.height },
@@ -46,23 +54,31 @@ export function inkLevels(
   return ink;
 }
 
-/**
- * Bounding box of the pixels whose ink exceeds `threshold`, or null when there are none. Reads
- * the RGBA bytes directly, without an ink array for the whole image: opaque white pixels (most
- * of a drawing pad) are recognised as one 32-bit word and skipped.
- */
-export function inkBox(image: RgbaImage, threshold: number): Box | null {
+/** The image's pixels as 32-bit words, for telling opaque white (0xffffffff) at once; null when unaligned. */
+function words(image: RgbaImage): Uint32Array | null {
   const { data, width, height } = image;
-  const white = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : null;
+  return data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : null;
+}
+
+/**
+ * Bounding box of the pixels whose ink exceeds `threshold` (looking only `within` a box when
+ * given), or null when there are none. Reads the RGBA bytes directly, without an ink array for
+ * the whole image: opaque white pixels (most of a drawing pad) are recognised as one 32-bit word
+ * and skipped.
+ */
+export function inkBox(image: RgbaImage, threshold: number, within?: Box): Box | null {
+  const { data, width, height } = image;
+  const white = words(image);
+  const area = within ?? { x0: 0, y0: 0, x1: width, y1: height };
   let x0 = width;
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
-  for (let y = 0; y < height; y++) {
+  for (let y = Math.max(0, area.y0); y < Math.min(height, area.y1); y++) {
     const row = y * width;
     let first = -1;
     let last = -1;
-    for (let x = 0; x < width; x++) {
+    for (let x = Math.max(0, area.x0); x < Math.min(width, area.x1); x++) {
       if (white !== null && white[row + x] === 0xffffffff) continue;
       if (inkAt(data, (row + x) * 4) > threshold) {
         if (first < 0) first = x;
@@ -101,7 +117,6 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
   const hx = axisWeights(cw, outW);
-  const hy = axisWeights(ch, outH);
   const rows = new Float32Array(ch * outW);
   for (let y = 0; y < ch; y++) {
     const srcRow = (box.y0 + y) * srcWidth + box.x0;
@@ -112,6 +127,41 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
       rows[y * outW + o] = sum;
     }
   }
+  return resizeColumns(rows, ch, outW, outH);
+}
+
+/**
+ * The ink of `box` in `image` resized to `outW`×`outH` by area averaging: bit for bit
+ * `resizeArea(inkLevels(image, box), …)`, without that plane of the whole box (per drawing
+ * update, the allocation and the pass that cost most) and without computing the ink of opaque
+ * white pixels, whose ink is exactly 0 and adds nothing to a sum.
+ */
+export function resizeInk(image: RgbaImage, box: Box, outW: number, outH: number): Float32Array {
+  const { data, width } = image;
+  const white = words(image);
+  const cw = box.x1 - box.x0;
+  const ch = box.y1 - box.y0;
+  const hx = axisWeights(cw, outW);
+  const rows = new Float32Array(ch * outW);
+  for (let y = 0; y < ch; y++) {
+    const srcRow = (box.y0 + y) * width + box.x0;
+    for (let o = 0; o < outW; o++) {
+      const w = hx.weights[o]!;
+      let sum = 0;
+      for (let k = 0, s = srcRow + hx.start[o]!; k < w.length; k++, s++) {
+        if (white !== null && white[s] === 0xffffffff) continue;
+        // Rounded to float32 as inkLevels stores it, so the sums match it exactly.
+        sum += Math.fround(inkAt(data, s * 4)) * w[k]!;
+      }
+      rows[y * outW + o] = sum;
+    }
+  }
+  return resizeColumns(rows, ch, outW, outH);
+}
+
+/** The vertical half of an area resize: `ch` rows of `outW` values down to `outH` rows. */
+function resizeColumns(rows: Float32Array, ch: number, outW: number, outH: number): Float32Array {
+  const hy = axisWeights(ch, outH);
   const out = new Float32Array(outW * outH);
   for (let o = 0; o < outH; o++) {
     const w = hy.weights[o]!;
@@ -131,15 +181,14 @@ export function resizeArea(src: Float32Array, srcWidth: number, box: Box, outW: 
  */
 export function preprocess(image: RgbaImage, options: PreprocessOptions = {}): Float32Array | null {
   const threshold = options.threshold ?? INK_THRESHOLD;
-  const box = inkBox(image, threshold);
+  const box = inkBox(image, threshold, options.within);
   if (!box) return null;
   const cw = box.x1 - box.x0;
   const ch = box.y1 - box.y0;
-  const ink = inkLevels(image, box);
   const scale = IMAGE_SIDE / Math.max(cw, ch);
   const outW = Math.max(1, Math.min(IMAGE_SIDE, Math.round(cw * scale)));
   const outH = Math.max(1, Math.min(IMAGE_SIDE, Math.round(ch * scale)));
-  const small = resizeArea(ink, cw, { x0: 0, y0: 0, x1: cw, y1: ch }, outW, outH);
+  const small = resizeInk(image, box, outW, outH);
   let max = 0;
   for (const v of small) if (v > max) max = v;
   const gain = options.normalize && max > 0 ? 1 / max : 1;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inkBox, inkLevels, inputToRgba, preprocess, resizeArea, type RgbaImage } from '../../src/core/preprocess';
+import {
+  inkBox,
+  inkLevels,
+  inputToRgba,
+  preprocess,
+  resizeArea,
+  resizeInk,
+  type RgbaImage,
+} from '../../src/core/preprocess';
+import { seededRandom } from '../../src/core/random';
 import { floodFill } from '../../src/core/flood-fill';
 
 /** A white W×H canvas with black rectangles painted on it. */
@@ -96,6 +105,48 @@ describe('helpers', () => {
     const out = resizeArea(src, 9, { x0: 0, y0: 0, x1: 9, y1: 7 }, 4, 3);
     const mean = (a: Float32Array): number => a.reduce((s, v) => s + v, 0) / a.length;
     expect(mean(out)).toBeCloseTo(mean(src), 5);
+  });
+
+  it('resizeInk is resizeArea of inkLevels bit for bit: gray, coloured, translucent, white; aligned or not', () => {
+    const rand = seededRandom(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const width = 20 + Math.floor(rand() * 60);
+      const height = 20 + Math.floor(rand() * 60);
+      // One spare byte in front when odd: a view whose pixels are not 32-bit aligned (no white words).
+      const offset = trial % 2;
+      const bytes = new Uint8ClampedArray(offset + width * height * 4).fill(255);
+      const data = bytes.subarray(offset);
+      for (let p = 0; p < data.length; p += 4) {
+        const kind = rand();
+        if (kind < 0.6) continue; // white paper
+        const grey = Math.floor(rand() * 256);
+        data[p] = kind < 0.8 ? grey : Math.floor(rand() * 256);
+        data[p + 1] = kind < 0.8 ? grey : Math.floor(rand() * 256);
+        data[p + 2] = grey;
+        data[p + 3] = kind < 0.9 ? 255 : Math.floor(rand() * 256);
+      }
+      const image = { data, width, height };
+      const box = { x0: Math.floor(rand() * 10), y0: Math.floor(rand() * 10), x1: width - 3, y1: height - 1 };
+      const outW = 1 + Math.floor(rand() * 28);
+      const outH = 1 + Math.floor(rand() * 28);
+      const cw = box.x1 - box.x0;
+      const plain = resizeArea(inkLevels(image, box), cw, { x0: 0, y0: 0, x1: cw, y1: box.y1 - box.y0 }, outW, outH);
+      expect(Array.from(resizeInk(image, box, outW, outH)), `trial ${trial}`).toEqual(Array.from(plain));
+    }
+  });
+
+  it('preprocess within a box reads only that box, in place, with the same result', () => {
+    const img = canvas(120, 90, [
+      [30, 20, 8, 40],
+      [60, 25, 20, 6],
+    ]);
+    const within = { x0: 25, y0: 15, x1: 90, y1: 70 };
+    expect(inkBox(img, 0.1, within)).toEqual(inkBox(img, 0.1));
+    expect(Array.from(preprocess(img, { within })!)).toEqual(Array.from(preprocess(img)!));
+    // What lies outside is taken for paper (the pad's box holds all of its ink).
+    img.data.fill(0, 0, 4 * 10);
+    expect(inkBox(img, 0.1, within)).toEqual({ x0: 30, y0: 20, x1: 80, y1: 60 });
+    expect(preprocess(img, { within: { x0: 0, y0: 80, x1: 120, y1: 90 } })).toBeNull();
   });
 
   it('inputToRgba renders 1 as white and 0 as black', () => {

@@ -71,8 +71,8 @@ async function handle(m: ToClassifyWorker): Promise<void> {
     }
     case 'predictInk': {
       drawing.apply(m.update);
-      const image = drawing.ink();
-      const input = image && preprocess(image);
+      const pad = drawing.view();
+      const input = pad && preprocess(pad.image, { within: pad.box });
       if (!input) return post({ type: 'inked', id: m.id, input: null, probs: null });
       const probs = await loadedClassifier().predict(input);
       return post({ type: 'inked', id: m.id, input, probs }, [input.buffer, probs.buffer]);
