@@ -148,6 +148,43 @@ describe('classification in a worker', () => {
     }
   });
 
+  it('undo puts the pad back pixel for pixel (a canvas copy, not a read), and the worker answers as before', async () => {
+    const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
+    const page = app.page;
+    const bars = (): Promise<string[]> =>
+      page.$$eval('[data-testid=confidence]', (lis) => lis.map((li) => li.getAttribute('data-p') ?? ''));
+    try {
+      await waitReady(page);
+      await drawTrouser(page);
+      await page.waitForTimeout(300); // the last stroke's answer
+      await readConfidences(page);
+      const pad = await canvasBytes(page, 'draw-canvas');
+      const answer = await bars();
+      // One more stroke across the legs, then one undo.
+      const box = (await page.locator('[data-testid=draw-canvas]').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.7);
+      await page.mouse.down();
+      for (let i = 1; i <= 20; i++)
+        await page.mouse.move(box.x + box.width * (0.15 + i * 0.035), box.y + box.height * 0.7);
+      await page.mouse.up();
+      await page.waitForFunction((before) => {
+        const now = [...document.querySelectorAll('[data-testid=confidence]')].map((li) => li.getAttribute('data-p'));
+        return now.some((p, i) => p !== before[i]);
+      }, answer);
+      expect(await canvasBytes(page, 'draw-canvas')).not.toEqual(pad);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.waitForFunction((before) => {
+        const now = [...document.querySelectorAll('[data-testid=confidence]')].map((li) => li.getAttribute('data-p'));
+        return now.every((p, i) => p === before[i]);
+      }, answer);
+      expect(await canvasBytes(page, 'draw-canvas')).toEqual(pad);
+      expect(await bars()).toEqual(answer);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the bars show exactly the probabilities the worker sent, written straight to their nodes', async () => {
     const app = await openApp(e2e.browser, e2e.server.origin, '?lang=en');
     try {

@@ -76,6 +76,14 @@ function crop(image: RgbaImage, box: Box): RgbaImage {
   return { data, width, height };
 }
 
+/** Writes `part` into `image` with its top left corner at (x, y). */
+function paste(image: RgbaImage, part: RgbaImage, x: number, y: number): void {
+  for (let row = 0; row < part.height; row++) {
+    const from = row * part.width * 4;
+    image.data.set(part.data.subarray(from, from + part.width * 4), ((y + row) * image.width + x) * 4);
+  }
+}
+
 /** The first index where two byte arrays differ (or their lengths do), -1 when equal. */
 function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return Math.min(a.length, b.length);
@@ -157,7 +165,13 @@ describe("a worker's mirror of the pad (InkTracker updates applied to an InkMirr
     const pad = blank();
     const tracker = new InkTracker(SIDE, SIDE, (b) => crop(pad, b));
     const mirrors = [new InkMirror(), new InkMirror()];
-    const history: RgbaImage['data'][] = [];
+    // Checkpoints as the pad keeps them (sketch.ts): the box holding the ink and its pixels only.
+    const history: { box: Box | null; pixels: RgbaImage | null }[] = [];
+    const checkpoint = (): void => {
+      if (tracker.loose) tracker.tighten(pad); // the whole pad is read only after erasing
+      const box = tracker.box;
+      history.push({ box, pixels: box && crop(pad, box) });
+    };
     let patches = 0;
     let fullBytes = 0;
     let patchBytes = 0;
@@ -165,21 +179,23 @@ describe("a worker's mirror of the pad (InkTracker updates applied to an InkMirr
     for (let step = 0; step < STEPS; step++) {
       const roll = rand();
       if (roll < 0.04) {
-        history.push(pad.data.slice());
+        checkpoint();
         pad.data.fill(255);
         tracker.replaced(null); // clear
       } else if (roll < 0.08 && history.length) {
-        pad.data.set(history.pop()!);
-        tracker.replaced(pad); // undo
+        // Undo: blank paper, the saved box's pixels put back, the saved box restored.
+        const last = history.pop()!;
+        pad.data.fill(255);
+        if (last.box && last.pixels) paste(pad, last.pixels, last.box.x0, last.box.y0);
+        tracker.restored(last.box);
       } else if (roll < 0.1) {
-        history.push(pad.data.slice());
+        checkpoint();
         pad.data.fill(0x11, 0, SIDE * 40 * 4); // a fill: the top rows (alpha stays 255 below)
         for (let i = 3; i < SIDE * 40 * 4; i += 4) pad.data[i] = 255;
         tracker.replaced(pad);
       } else {
         if (roll < 0.15) {
-          history.push(pad.data.slice());
-          tracker.tighten(pad); // a stroke starts: its checkpoint
+          checkpoint(); // a stroke starts
         }
         const erase = roll > 0.85;
         const a = point();

@@ -45,9 +45,17 @@ export class InkTracker {
     else this.box = union(this.box, line);
   }
 
-  /** The pad now holds `image` (after undo or fill), or blank paper (null); the next update is full. */
+  /** The pad now holds `image` (after a fill), or blank paper (null); the next update is full. */
   replaced(image: RgbaImage | null): void {
     this.box = image ? inkBox(image, ANY_INK) : null;
+    this.loose = false;
+    this.dirty = null;
+    this.resync = true;
+  }
+
+  /** The pad was put back to a state whose ink lies in `box` (undo); the next update is full. */
+  restored(box: Box | null): void {
+    this.box = box;
     this.loose = false;
     this.dirty = null;
     this.resync = true;
