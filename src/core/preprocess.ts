@@ -69,16 +69,18 @@ function words(image: RgbaImage): Uint32Array | null {
 export function inkBox(image: RgbaImage, threshold: number, within?: Box): Box | null {
   const { data, width, height } = image;
   const white = words(image);
-  const area = within ?? { x0: 0, y0: 0, x1: width, y1: height };
+  const left = Math.max(0, within?.x0 ?? 0);
+  const right = Math.min(width, within?.x1 ?? width);
+  const bottom = Math.min(height, within?.y1 ?? height);
   let x0 = width;
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
-  for (let y = Math.max(0, area.y0); y < Math.min(height, area.y1); y++) {
+  for (let y = Math.max(0, within?.y0 ?? 0); y < bottom; y++) {
     const row = y * width;
     let first = -1;
     let last = -1;
-    for (let x = Math.max(0, area.x0); x < Math.min(width, area.x1); x++) {
+    for (let x = left; x < right; x++) {
       if (white !== null && white[row + x] === 0xffffffff) continue;
       if (inkAt(data, (row + x) * 4) > threshold) {
         if (first < 0) first = x;

@@ -63,6 +63,16 @@ const padDigest = (page: Page): Promise<string> =>
     return Array.from(hash, (v) => v.toString(16).padStart(2, '0')).join('');
   });
 
+/** Waits until the bars' data-p values equal `answer` (`same`) or differ from it. */
+const barsBecome = (page: Page, answer: string[], same: boolean): Promise<unknown> =>
+  page.waitForFunction(
+    ([before, equal]) => {
+      const now = [...document.querySelectorAll('[data-testid=confidence]')].map((li) => li.getAttribute('data-p'));
+      return now.every((p, i) => p === before[i]) === equal;
+    },
+    [answer, same] as const,
+  );
+
 /** Opens the app at `query`, draws a trouser and returns its probabilities and 28×28 preview. */
 async function classifyTrouser(query: string) {
   const app = await openApp(e2e.browser, e2e.server.origin, query);
@@ -177,16 +187,10 @@ describe('classification in a worker', () => {
       for (let i = 1; i <= 20; i++)
         await page.mouse.move(box.x + box.width * (0.15 + i * 0.035), box.y + box.height * 0.7);
       await page.mouse.up();
-      await page.waitForFunction((before) => {
-        const now = [...document.querySelectorAll('[data-testid=confidence]')].map((li) => li.getAttribute('data-p'));
-        return now.some((p, i) => p !== before[i]);
-      }, answer);
+      await barsBecome(page, answer, false);
       expect(await padDigest(page)).not.toBe(pad);
       await page.getByRole('button', { name: 'Undo' }).click();
-      await page.waitForFunction((before) => {
-        const now = [...document.querySelectorAll('[data-testid=confidence]')].map((li) => li.getAttribute('data-p'));
-        return now.every((p, i) => p === before[i]);
-      }, answer);
+      await barsBecome(page, answer, true);
       expect(await padDigest(page)).toBe(pad);
       expect(await bars()).toEqual(answer);
       expect(app.consoleErrors).toEqual([]);

@@ -47,10 +47,7 @@ export class InkTracker {
 
   /** The pad now holds `image` (after a fill), or blank paper (null); the next update is full. */
   replaced(image: RgbaImage | null): void {
-    this.box = image ? inkBox(image, ANY_INK) : null;
-    this.loose = false;
-    this.dirty = null;
-    this.resync = true;
+    this.restored(image ? inkBox(image, ANY_INK) : null);
   }
 
   /** The pad was put back to a state whose ink lies in `box` (undo); the next update is full. */
