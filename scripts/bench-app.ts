@@ -10,7 +10,9 @@
 // `--input touch` draws with a finger (touch events through the DevTools protocol) in a phone context
 // (390×844 at 2×, touch, mobile viewport: what a phone user has) instead of the mouse (390×844 at 1×).
 // Every run prints how late the browser handed the moves to the page (event timestamp → first pointer
-// event) and the app's own part, from there to the bars.
+// event) and the app's own part, from there to the bars. `--runs N` repeats each latency run N times
+// in fresh browsers and prints the median and range: identical builds differ by several ms of p95
+// from one run to the next here, so one run cannot tell a small change from noise.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +35,8 @@ const places = (arg('where') ?? 'worker').split(',');
 const profile = process.argv.includes('--profile');
 const latencyOnly = process.argv.includes('--latency-only');
 const input = arg('input') ?? 'mouse';
+const runs = Number(arg('runs') ?? 1);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs is a whole number ≥ 1, not ${arg('runs')}`);
 if (input !== 'mouse' && input !== 'touch') throw new Error(`--input is mouse or touch, not ${input}`);
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
@@ -151,7 +155,24 @@ async function throttleCheck(page: Page): Promise<{ main: number; worker: number
   return { main, worker: worker ? await worker.evaluate(spin) : NaN };
 }
 
-async function latency(server: Server, backend: string, where: string): Promise<void> {
+/** One latency run's headline figures (ms), for the summary over `--runs`. */
+interface RunFigures {
+  ready: number;
+  p50: number;
+  p95: number;
+  appP95: number;
+  long: number;
+}
+
+/** Median and range of `values`, e.g. "24.1 (21.3–27.9)". */
+function spread(values: number[], digits: number): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return `${median.toFixed(digits)} (${sorted[0]!.toFixed(digits)}–${sorted.at(-1)!.toFixed(digits)})`;
+}
+
+async function latency(server: Server, backend: string, where: string): Promise<RunFigures> {
   const webgpu = backend === 'webgpu';
   const browser = input === 'touch' ? await launchPhone({ webgpu }) : await launch({ webgpu });
   try {
@@ -212,6 +233,13 @@ async function latency(server: Server, backend: string, where: string): Promise<
       );
       for (const t of times.slice(0, 25)) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.name}`);
     }
+    return {
+      ready,
+      p50: percentile(d, 50),
+      p95: percentile(d, 95),
+      appP95: percentile(fromPage, 95),
+      long: long.length,
+    };
   } finally {
     await browser.close();
   }
@@ -302,7 +330,30 @@ const server = await startServer({ outDir: dist });
 try {
   if (!latencyOnly) await bytesToFirstPrediction(server);
   // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.
-  for (const backend of backends) for (const where of places) await latency(server, backend, where);
+  for (const backend of backends)
+    for (const where of places) {
+      const figures: RunFigures[] = [];
+      for (let run = 0; run < runs; run++) figures.push(await latency(server, backend, where));
+      if (runs > 1)
+        console.log(
+          `${backend} (${where}) over ${runs} runs, median (range): load → first ready ` +
+            `${spread(
+              figures.map((f) => f.ready / 1000),
+              2,
+            )} s; input-to-bars p50 ${spread(
+              figures.map((f) => f.p50),
+              1,
+            )} ms, ` +
+            `p95 ${spread(
+              figures.map((f) => f.p95),
+              1,
+            )} ms; app's part p95 ${spread(
+              figures.map((f) => f.appP95),
+              1,
+            )} ms; ` +
+            `no long task while drawing in ${figures.filter((f) => f.long === 0).length} of ${runs} runs`,
+        );
+    }
   if (!latencyOnly)
     for (const backend of backends.filter((b) => b !== 'webgpu')) await offlineColdStart(server, backend);
   console.log(
