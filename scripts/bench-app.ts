@@ -12,7 +12,9 @@
 // Every run prints how late the browser handed the moves to the page (event timestamp → first pointer
 // event) and the app's own part, from there to the bars. `--runs N` repeats each latency run N times
 // in fresh browsers and prints the median and range: identical builds differ by several ms of p95
-// from one run to the next here, so one run cannot tell a small change from noise.
+// from one run to the next here, so one run cannot tell a small change from noise. `--floor` first
+// measures the same drawing on scripts/bench-floor/: only the stroke on a canvas and a worker that
+// echoes each move, the least any drawing classifier with a worker costs on this machine.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +38,7 @@ const profile = process.argv.includes('--profile');
 const latencyOnly = process.argv.includes('--latency-only');
 const input = arg('input') ?? 'mouse';
 const runs = Number(arg('runs') ?? 1);
+const withFloor = process.argv.includes('--floor');
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs is a whole number ≥ 1, not ${arg('runs')}`);
 if (input !== 'mouse' && input !== 'touch') throw new Error(`--input is mouse or touch, not ${input}`);
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -245,6 +248,46 @@ async function latency(server: Server, backend: string, where: string): Promise<
   }
 }
 
+/** The same drawing on the floor page (scripts/bench-floor/), `runs` times: what the app's figures stand on. */
+async function floor(): Promise<void> {
+  const server = await startServer({ outDir: resolve(import.meta.dirname, 'bench-floor') });
+  const figures: { p50: number; p95: number }[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const browser = input === 'touch' ? await launchPhone({}) : await launch({});
+      try {
+        const page = await browser.context.newPage();
+        if (input === 'mouse') await page.setViewportSize({ width: 390, height: 844 });
+        const cdp = await browser.context.newCDPSession(page);
+        if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await page.goto(server.origin);
+        await page.waitForTimeout(1000);
+        const d = await drawLatency(page, input === 'touch' ? finger(cdp) : mouse(page), moves);
+        figures.push({ p50: percentile(d, 50), p95: percentile(d, 95) });
+        console.log(
+          `floor (stroke + worker echo): input-to-write p50 ${percentile(d, 50).toFixed(1)} ms, ` +
+            `p95 ${percentile(d, 95).toFixed(1)} ms (${d.length} updates)`,
+        );
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  if (runs > 1)
+    console.log(
+      `floor over ${runs} runs, median (range): p50 ${spread(
+        figures.map((f) => f.p50),
+        1,
+      )} ms, ` +
+        `p95 ${spread(
+          figures.map((f) => f.p95),
+          1,
+        )} ms`,
+    );
+}
+
 /**
  * Bytes of JavaScript (gzip -9 of each file) the page and its workers fetched before the first
  * prediction: up to the badge's first `ready` (the model answered its warm-up batch; what the panels
@@ -329,6 +372,7 @@ console.log(`wasm binaries: ${wasm.map((f) => `${f} ${kb(gz(`assets/${f}`))}`).j
 const server = await startServer({ outDir: dist });
 try {
   if (!latencyOnly) await bytesToFirstPrediction(server);
+  if (withFloor) await floor();
   // webgpu (SwiftShader) for information: the goal is stated for wasm and webgl.
   for (const backend of backends)
     for (const where of places) {
