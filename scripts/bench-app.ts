@@ -167,9 +167,9 @@ interface RunFigures {
   long: number;
 }
 
-/** Median and range of `values`, e.g. "24.1 (21.3–27.9)". */
-function spread(values: number[], digits: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
+/** Median and range of `pick` over `items`, e.g. "24.1 (21.3–27.9)". */
+function spread<T>(items: T[], pick: (item: T) => number, digits = 1): string {
+  const sorted = items.map(pick).sort((a, b) => a - b);
   const mid = sorted.length / 2;
   const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return `${median.toFixed(digits)} (${sorted[0]!.toFixed(digits)}–${sorted.at(-1)!.toFixed(digits)})`;
@@ -277,14 +277,7 @@ async function floor(): Promise<void> {
   }
   if (runs > 1)
     console.log(
-      `floor over ${runs} runs, median (range): p50 ${spread(
-        figures.map((f) => f.p50),
-        1,
-      )} ms, ` +
-        `p95 ${spread(
-          figures.map((f) => f.p95),
-          1,
-        )} ms`,
+      `floor over ${runs} runs, median (range): p50 ${spread(figures, (f) => f.p50)} ms, p95 ${spread(figures, (f) => f.p95)} ms`,
     );
 }
 
@@ -381,20 +374,8 @@ try {
       if (runs > 1)
         console.log(
           `${backend} (${where}) over ${runs} runs, median (range): load → first ready ` +
-            `${spread(
-              figures.map((f) => f.ready / 1000),
-              2,
-            )} s; input-to-bars p50 ${spread(
-              figures.map((f) => f.p50),
-              1,
-            )} ms, ` +
-            `p95 ${spread(
-              figures.map((f) => f.p95),
-              1,
-            )} ms; app's part p95 ${spread(
-              figures.map((f) => f.appP95),
-              1,
-            )} ms; ` +
+            `${spread(figures, (f) => f.ready / 1000, 2)} s; input-to-bars p50 ${spread(figures, (f) => f.p50)} ms, ` +
+            `p95 ${spread(figures, (f) => f.p95)} ms; app's part p95 ${spread(figures, (f) => f.appP95)} ms; ` +
             `no long task while drawing in ${figures.filter((f) => f.long === 0).length} of ${runs} runs`,
         );
     }
