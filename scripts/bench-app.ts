@@ -22,7 +22,15 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { TROUSER_OUTLINE } from '../support/browser/drive';
 import { selfTimes, type CpuProfile } from './lib/cpu-profile';
-import { launch, launchPhone, openApp, startServer, waitReady, type Server } from '../support/browser/harness';
+import {
+  launch,
+  launchPhone,
+  openApp,
+  startServer,
+  waitReady,
+  type Browser,
+  type Server,
+} from '../support/browser/harness';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -175,15 +183,20 @@ function spread<T>(items: T[], pick: (item: T) => number, digits = 1): string {
   return `${median.toFixed(digits)} (${sorted[0]!.toFixed(digits)}–${sorted.at(-1)!.toFixed(digits)})`;
 }
 
-async function latency(server: Server, backend: string, where: string): Promise<RunFigures> {
-  const webgpu = backend === 'webgpu';
+/** A fresh browser for `--input` with a throttled page in it, and the pointer that draws on that page. */
+async function openPage(webgpu: boolean): Promise<{ browser: Browser; page: Page; cdp: CDPSession; pointer: Pointer }> {
   const browser = input === 'touch' ? await launchPhone({ webgpu }) : await launch({ webgpu });
+  const page = await browser.context.newPage();
+  if (input === 'mouse') await page.setViewportSize({ width: 390, height: 844 });
+  const cdp = await browser.context.newCDPSession(page);
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { browser, page, cdp, pointer: input === 'touch' ? finger(cdp) : mouse(page) };
+}
+
+async function latency(server: Server, backend: string, where: string): Promise<RunFigures> {
+  const { browser, page, cdp, pointer } = await openPage(backend === 'webgpu');
   try {
-    const page = await browser.context.newPage();
-    if (input === 'mouse') await page.setViewportSize({ width: 390, height: 844 });
     await page.addInitScript(instrument);
-    const cdp = await browser.context.newCDPSession(page);
-    if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(`${server.origin}/?backend=${backend}&lang=en${where === 'main' ? '&worker=0' : ''}`);
     const active = await waitReady(page);
     // A phone (coarse pointer) starts in Photo mode.
@@ -201,7 +214,7 @@ async function latency(server: Server, backend: string, where: string): Promise<
       await cdp.send('Profiler.start');
     }
     await page.evaluate(() => ((window as unknown as { __delivery: unknown[] }).__delivery.length = 0));
-    const d = await drawLatency(page, input === 'touch' ? finger(cdp) : mouse(page), moves);
+    const d = await drawLatency(page, pointer, moves);
     const { delivery, fromPage } = await page.evaluate(() => {
       const received = new Map((window as unknown as { __delivery: [number, number][] }).__delivery);
       // The app's own part: from the page receiving the move the answer is for (its event time is the measure's start).
@@ -254,15 +267,11 @@ async function floor(): Promise<void> {
   const figures: { p50: number; p95: number }[] = [];
   try {
     for (let run = 0; run < runs; run++) {
-      const browser = input === 'touch' ? await launchPhone({}) : await launch({});
+      const { browser, page, pointer } = await openPage(false);
       try {
-        const page = await browser.context.newPage();
-        if (input === 'mouse') await page.setViewportSize({ width: 390, height: 844 });
-        const cdp = await browser.context.newCDPSession(page);
-        if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
         await page.goto(server.origin);
         await page.waitForTimeout(1000);
-        const d = await drawLatency(page, input === 'touch' ? finger(cdp) : mouse(page), moves);
+        const d = await drawLatency(page, pointer, moves);
         figures.push({ p50: percentile(d, 50), p95: percentile(d, 95) });
         console.log(
           `floor (stroke + worker echo): input-to-write p50 ${percentile(d, 50).toFixed(1)} ms, ` +

@@ -71,12 +71,13 @@ export function inkBox(image: RgbaImage, threshold: number, within?: Box): Box |
   const white = words(image);
   const left = Math.max(0, within?.x0 ?? 0);
   const right = Math.min(width, within?.x1 ?? width);
+  const top = Math.max(0, within?.y0 ?? 0);
   const bottom = Math.min(height, within?.y1 ?? height);
   let x0 = width;
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
-  for (let y = Math.max(0, within?.y0 ?? 0); y < bottom; y++) {
+  for (let y = top; y < bottom; y++) {
     const row = y * width;
     let first = -1;
     let last = -1;
