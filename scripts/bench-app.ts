@@ -356,7 +356,8 @@ async function offlineColdStart(server: Server, backend: string): Promise<void> 
     );
     await browser.close();
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing the profile when the browser has closed.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 

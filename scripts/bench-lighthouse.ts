@@ -29,14 +29,19 @@ const { values: args } = parseArgs({
 
 /** Starts headless Chromium with a fresh profile and resolves the DevTools port it chose. */
 function startChromium(profile: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(CHROMIUM, [
-    '--headless=new',
-    ...FLAGS,
-    '--no-first-run',
-    `--user-data-dir=${profile}`,
-    '--remote-debugging-port=0',
-    'about:blank',
-  ]);
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless=new',
+      ...FLAGS,
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-port=0',
+      'about:blank',
+    ],
+    // Its own process group, so that stopping it stops its helper processes too.
+    { detached: true },
+  );
   return new Promise((res, rej) => {
     let text = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -105,9 +110,11 @@ try {
         console.log(`  ${((r.transferSize ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${r.url}`);
       }
     } finally {
-      chromium.child.kill();
-      await new Promise((r) => chromium.child.once('exit', r));
-      rmSync(profile, { recursive: true, force: true });
+      const exited = new Promise((r) => chromium.child.once('exit', r));
+      process.kill(-chromium.child.pid!, 'SIGTERM');
+      await exited;
+      // Chromium's helper processes can still be writing the profile when the browser has exited.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   }
 } finally {
