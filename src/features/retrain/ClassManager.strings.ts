@@ -4,7 +4,7 @@ import { registerStrings, type Translation } from '../../app/i18n';
 const en = {
   title: 'Your classes',
   newClass: 'New class',
-  newClassHint: 'Any name up to 40 characters, e.g. Hat or 帽子.',
+  newClassHint: 'Any name up to 40 characters, in any language, e.g. Hat or Scarf.',
   add: 'Add class',
   empty: 'Type a name for the new class.',
   duplicate: '“{name}” is already a class (names are compared without case, in English and Spanish).',
@@ -32,7 +32,7 @@ export type ClassManagerStrings = typeof en;
 const es: Translation<ClassManagerStrings> = {
   title: 'Tus clases',
   newClass: 'Clase nueva',
-  newClassHint: 'Cualquier nombre de hasta 40 caracteres, p. ej. Sombrero o 帽子.',
+  newClassHint: 'Cualquier nombre de hasta 40 caracteres, en cualquier idioma, p. ej. Sombrero o Bufanda.',
   add: 'Añadir clase',
   empty: 'Escribe un nombre para la clase nueva.',
   duplicate: '«{name}» ya es una clase (los nombres se comparan sin mayúsculas, en español e inglés).',
