@@ -29,14 +29,17 @@ function meanProbability(p: Float32Array, classes: readonly number[]): number {
   return s / n;
 }
 
+/** Seeded initial weights: the heads start from these, and unseeded ones made the training tests flaky. */
+const seeded = (seed: number) => ({ kernelInitializer: tf.initializers.glorotUniform({ seed }) });
+
 /** A tiny cnn-shaped model (Flatten, dropout, two Dense layers) standing in for the shipped one. */
 function tinyCnn(): tf.LayersModel {
   return tf.sequential({
     layers: [
       tf.layers.flatten({ inputShape: [28, 28] }),
       tf.layers.dropout({ rate: 0.2 }),
-      tf.layers.dense({ units: 32, activation: 'relu', kernelInitializer: 'glorotUniform' }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
+      tf.layers.dense({ units: 32, activation: 'relu', ...seeded(1) }),
+      tf.layers.dense({ units: 10, activation: 'softmax', ...seeded(2) }),
     ],
   });
 }
@@ -46,13 +49,13 @@ function tinyConvNet(): tf.LayersModel {
   return tf.sequential({
     layers: [
       tf.layers.reshape({ targetShape: [28, 28, 1], inputShape: [28, 28] }),
-      tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }),
+      tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', ...seeded(3) }),
       tf.layers.maxPooling2d({ poolSize: 4 }),
-      tf.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'valid', activation: 'relu' }),
+      tf.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'valid', activation: 'relu', ...seeded(4) }),
       tf.layers.flatten(),
       tf.layers.dropout({ rate: 0.2 }),
-      tf.layers.dense({ units: 8, activation: 'relu' }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
+      tf.layers.dense({ units: 8, activation: 'relu', ...seeded(5) }),
+      tf.layers.dense({ units: 10, activation: 'softmax', ...seeded(6) }),
     ],
   });
 }
@@ -169,7 +172,8 @@ describe('label smoothing', () => {
     const end = meanProbability(await headProbs(head, set.features, split.width), [2]);
     head.dispose();
     expect(start).toBeGreaterThan(0.9999);
-    expect(end).toBeLessThan(0.85);
+    // Without smoothing the head stays at 1.000; with it, 0.69–0.90 over the initial weights tried.
+    expect(end).toBeLessThan(0.95);
   });
 });
 
