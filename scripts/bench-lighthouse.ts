@@ -110,9 +110,11 @@ try {
         console.log(`  ${((r.transferSize ?? 0) / 1024).toFixed(1).padStart(7)} KiB  ${r.url}`);
       }
     } finally {
-      const exited = new Promise((r) => chromium.child.once('exit', r));
-      process.kill(-chromium.child.pid!, 'SIGTERM');
-      await exited;
+      if (chromium.child.exitCode === null && chromium.child.signalCode === null) {
+        const exited = new Promise((r) => chromium.child.once('exit', r));
+        process.kill(-chromium.child.pid!, 'SIGTERM');
+        await exited;
+      }
       // Chromium's helper processes can still be writing the profile when the browser has exited.
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
