@@ -2,6 +2,7 @@ import { createSignal, onMount, Show } from 'solid-js';
 import type { InkSource } from '../../core/ink-mirror';
 import { t } from '../../app/i18n';
 import { input } from '../../app/state';
+import { afterPaint } from '../../app/settled';
 import { brushSize, PAD_SIZE, setCanUndo, tool } from './drawing';
 import { moveCursor, padCommand } from './pad-keys';
 import * as sk from './sketch';
@@ -30,7 +31,13 @@ type Point = [number, number];
  */
 export function DrawCanvas(props: DrawCanvasProps) {
   let canvas!: HTMLCanvasElement;
-  let sketch: sk.Sketch;
+  let made: sk.Sketch | undefined;
+  /**
+   * The pad's pixels and history, made on first use or just after the first paint: the first fill
+   * of a canvas allocates its pixels (6–24 ms here at 1×, a third of the shell's render, measured
+   * with user-timing marks), and until then the canvas's CSS background is the same white paper.
+   */
+  const sketch = (): sk.Sketch => (made ??= sk.createSketch(canvas));
   let last: Point | null = null;
   /** The current stroke gets pointerrawupdate events (so its pointermove ones are skipped). */
   let rawStroke = false;
@@ -49,19 +56,19 @@ export function DrawCanvas(props: DrawCanvasProps) {
     return [((e.clientX - r.left) / r.width) * PAD_SIZE, ((e.clientY - r.top) / r.height) * PAD_SIZE];
   };
   const changed = (time: number): void => {
-    setCanUndo(sketch.history.length > 0);
+    setCanUndo(sketch().history.length > 0);
     props.onChange(time);
   };
-  const line = (a: Point, b: Point): void => sk.stroke(sketch, a, b, brushSize(), tool() === 'eraser');
+  const line = (a: Point, b: Point): void => sk.stroke(sketch(), a, b, brushSize(), tool() === 'eraser');
   /** One undoable step at `p`: a fill, or the dot that starts a stroke. */
   const press = (p: Point, fill: boolean, time: number): void => {
-    sk.checkpoint(sketch);
-    if (fill) sk.fillAt(sketch, p[0], p[1]);
+    sk.checkpoint(sketch());
+    if (fill) sk.fillAt(sketch(), p[0], p[1]);
     else line(p, p);
     changed(time);
   };
   const undo = (time = performance.now()): void => {
-    if (sk.undo(sketch)) changed(time);
+    if (sk.undo(sketch())) changed(time);
   };
 
   /** Ends a keyboard stroke; false when the pen was already up. */
@@ -161,7 +168,7 @@ export function DrawCanvas(props: DrawCanvasProps) {
   };
 
   onMount(() => {
-    sketch = sk.createSketch(canvas);
+    void afterPaint().then(sketch);
     // Moves are native listeners, not Solid's delegated ones (a document listener that walks the
     // tree per event): one comes with every answer, and the page's main thread is the bottleneck.
     canvas.addEventListener('pointerrawupdate', move as EventListener);
@@ -169,10 +176,10 @@ export function DrawCanvas(props: DrawCanvasProps) {
       undo: () => (lift(), undo()),
       clear: () => {
         lift();
-        sk.clear(sketch);
+        sk.clear(sketch());
         changed(performance.now());
       },
-      pixels: () => sk.pixels(sketch),
+      pixels: () => sk.pixels(sketch()),
       ...sk.inkSource(sketch),
     });
   });
