@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchPhone, startServer } from '../support/browser/harness';
+import { afterFirstPaint, blocking, tasksOf, type TraceEvent } from '../support/trace/main-tasks';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,59 +20,6 @@ const { values: args } = parseArgs({
     all: { type: 'boolean', default: false },
   },
 });
-
-/** The trace events this script reads. */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { documentLoaderURL?: string } };
-}
-
-/** One main-thread task as Lighthouse's simulation would weigh it. */
-interface Task {
-  at: number;
-  wall: number;
-  cpu: number;
-  layout: boolean;
-  estimate: number;
-  renders: string[];
-}
-
-/** The page's main-thread tasks of at least `min` ms estimated, and the first contentful paint. */
-function tasksOf(events: TraceEvent[], min: number): { fcp: number; tasks: Task[] } {
-  const nav = events
-    .filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL)
-    .sort((a, b) => a.ts - b.ts)[0];
-  if (!nav) throw new Error('no navigation in the trace');
-  const main = (e: TraceEvent): boolean => e.pid === nav.pid && e.tid === nav.tid;
-  const ms = (ts: number): number => (ts - nav.ts) / 1000;
-  const fcpEvent = events.filter((e) => main(e) && e.name === 'firstContentfulPaint').sort((a, b) => a.ts - b.ts)[0];
-  const layouts = events.filter((e) => main(e) && e.name === 'Layout').map((e) => e.ts);
-  const renders = events.filter((e) => main(e) && e.ph === 'b' && e.name.startsWith('prenda:render:'));
-  const tasks: Task[] = [];
-  for (const e of events) {
-    if (!main(e) || e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined) continue;
-    const end = e.ts + e.dur;
-    const cpu = (e.tdur ?? e.dur) / 1000;
-    const layout = layouts.some((ts) => ts >= e.ts && ts < end);
-    const estimate = cpu * (layout ? 2 : 4);
-    if (estimate < min) continue;
-    tasks.push({
-      at: ms(e.ts),
-      wall: e.dur / 1000,
-      cpu,
-      layout,
-      estimate,
-      renders: renders.filter((r) => r.ts >= e.ts && r.ts <= end).map((r) => r.name.slice('prenda:render:'.length)),
-    });
-  }
-  return { fcp: fcpEvent ? ms(fcpEvent.ts) : NaN, tasks: tasks.sort((a, b) => a.at - b.at) };
-}
 
 const server = await startServer({ outDir: resolve(args.dist!) });
 try {
@@ -94,14 +42,11 @@ try {
       await cdp.send('Tracing.end');
       await complete;
       const { fcp, tasks } = tasksOf(events, 50);
-      // The task that renders the shell paints the first content, yet Lighthouse counts it: its
-      // simulated first paint averages a graph without the module script and one with it, so it
-      // lands before that task (observed in its traces: the render starts ~75 ms after it).
-      const after = tasks.filter((t) => t.at >= fcp || t.renders.includes('app'));
-      const blocking = after.reduce((sum, t) => sum + Math.max(0, t.estimate - 50), 0);
+      const after = afterFirstPaint(fcp, tasks);
+      const estimated = blocking(after, (t) => t.estimate);
       console.log(
         `run ${run}: first contentful paint ${fcp.toFixed(0)} ms, ${after.length} tasks ≥ 50 ms estimated after it, ` +
-          `estimated blocking ${blocking.toFixed(0)} ms (CPU ×${args['cpu-throttle']}, load ${before} → ${loadavg()[0]!.toFixed(1)})`,
+          `estimated blocking ${estimated.toFixed(0)} ms (CPU ×${args['cpu-throttle']}, load ${before} → ${loadavg()[0]!.toFixed(1)})`,
       );
       for (const t of args.all ? tasks : after)
         console.log(
