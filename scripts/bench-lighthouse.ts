@@ -105,13 +105,15 @@ try {
       // core (Lighthouse, Chromium's GPU and browser processes and the app's workers share two here)
       // counts as blocking; its CPU time shows what the page itself did.
       const trace = (result.artifacts as { Trace?: { traceEvents: TraceEvent[] } }).Trace;
-      if (trace) {
-        const { fcp, tasks } = tasksOf(trace.traceEvents, 0);
+      try {
+        const { fcp, tasks } = tasksOf(trace?.traceEvents ?? [], 0);
         const after = afterFirstPaint(fcp, tasks);
         console.log(
           `page main thread after its first paint (Lantern's multipliers): blocking ${ms(blocking(after, (t) => t.wall * t.multiplier))} ` +
             `from wall time, ${ms(blocking(after, (t) => t.estimate))} from CPU time`,
         );
+      } catch (err) {
+        console.log(`page main thread: not in Lighthouse's trace (${String(err)})`);
       }
       const requests = (audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] })
         ?.items;

@@ -105,9 +105,9 @@ export function pixels(s: Sketch): ImageData {
 }
 
 /**
- * The pad (`s`, made on first use) as the classifier reads it per input: the pixels of the ink box only (all the ink
- * there is; preprocess gives the same 28×28 input for them as for the whole pad), or only what
- * changed since the reader's previous update.
+ * The pad (`s`, made on first use) as the classifier reads it per input: the pixels of the ink box
+ * only (all the ink there is; preprocess gives the same 28×28 input for them as for the whole pad),
+ * or only what changed since the reader's previous update.
  */
 export function inkSource(s: () => Sketch): InkSource {
   return { ink: () => s().ink.ink(), update: (since) => s().ink.update(since) };
